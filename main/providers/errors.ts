@@ -1,0 +1,38 @@
+/** The one error taxonomy every provider failure is mapped into (see shared/domain ErrorCode). */
+import type { AppError, ErrorCode, ProviderId } from '../../shared/domain';
+
+export class ProviderError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly provider?: ProviderId,
+    readonly retryAfterMs?: number,
+    /** HTTP status when the error came from an answer. */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+
+  toAppError(): AppError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.provider ? { provider: this.provider } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: Math.max(0, Math.round(this.retryAfterMs)) } : {}),
+    };
+  }
+}
+
+/** Any thrown value -> AppError, without leaking stack traces or secrets into messages. */
+export function toAppError(err: unknown, provider?: ProviderId): AppError {
+  if (err instanceof ProviderError) return err.toAppError();
+  if (err instanceof Error && err.name === 'AbortError') {
+    return { code: 'cancelled', message: 'The request was cancelled.', ...(provider ? { provider } : {}) };
+  }
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Prospect Desk. The action was not completed.',
+    ...(provider ? { provider } : {}),
+  };
+}

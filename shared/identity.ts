@@ -1,0 +1,122 @@
+/**
+ * Identity of people and organizations across providers: one person is one row however many
+ * providers returned them. Keys, strongest first: provider ids, normalised LinkedIn URL, email,
+ * first + last name + organization domain.
+ */
+import { getDomain } from 'tldts';
+import type { ProviderId, ProviderIds } from './domain';
+
+/** "https://WWW.linkedin.com/in/Jane-Doe/?trk=x" -> "https://www.linkedin.com/in/jane-doe". Undefined if not a profile URL. */
+export function normalizeLinkedinUrl(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  let text = raw.trim();
+  if (!text) return undefined;
+  if (!/^[a-z]+:\/\//i.test(text)) text = `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return undefined;
+  const parts = url.pathname.split('/').filter(Boolean);
+  const kind = parts[0]?.toLowerCase();
+  if ((kind !== 'in' && kind !== 'pub') || !parts[1]) return undefined;
+  if (kind === 'pub') {
+    // Legacy /pub/name/x/y/z URLs cannot be reduced to a handle reliably; keep the path as identity.
+    return `https://www.linkedin.com/pub/${parts.slice(1).map((p) => decodeURIComponent(p).toLowerCase()).join('/')}`;
+  }
+  return `https://www.linkedin.com/in/${decodeURIComponent(parts[1]).toLowerCase()}`;
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Lower-cased email, or undefined when it is not an address (including providers' locked placeholders). */
+export function normalizeEmail(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  const email = raw.trim().toLowerCase();
+  if (!EMAIL_RE.test(email)) return undefined;
+  if (isPlaceholderEmail(email)) return undefined;
+  return email;
+}
+
+/** Apollo answers locked emails as email_not_unlocked@domain.com: a placeholder, never an address. */
+export function isPlaceholderEmail(email: string): boolean {
+  const e = email.trim().toLowerCase();
+  return e.startsWith('email_not_unlocked@') || e.endsWith('@domain.com');
+}
+
+/** "https://www.Stripe.com/about" or "stripe.com" -> "stripe.com" (registrable domain). */
+export function normalizeDomain(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  const text = raw.trim().toLowerCase();
+  if (!text) return undefined;
+  const domain = getDomain(text.includes('@') ? text.split('@').pop()! : text);
+  return domain ?? undefined;
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface IdentityInput {
+  providerIds?: ProviderIds;
+  linkedinUrl?: string;
+  email?: string;
+  emails?: { address: string }[];
+  firstName?: string;
+  lastName?: string;
+  fullName?: string;
+  organizationDomain?: string;
+  organization?: { domain?: string };
+}
+
+/** Every identity key for a person, strongest first. Two records are one person when they share a key. */
+export function personIdentityKeys(p: IdentityInput): string[] {
+  const keys: string[] = [];
+  for (const [provider, id] of Object.entries(p.providerIds ?? {}) as [ProviderId, string | undefined][]) {
+    if (id) keys.push(`${provider}:${id}`);
+  }
+  const li = normalizeLinkedinUrl(p.linkedinUrl);
+  if (li) keys.push(`li:${li.replace('https://www.linkedin.com/', '')}`);
+  const emails = [p.email, ...(p.emails ?? []).map((e) => e.address)]
+    .map((e) => normalizeEmail(e))
+    .filter((e): e is string => !!e);
+  for (const e of new Set(emails)) keys.push(`email:${e}`);
+  let first = p.firstName;
+  let last = p.lastName;
+  if ((!first || !last) && p.fullName) {
+    const parts = p.fullName.trim().split(/\s+/);
+    if (parts.length >= 2) {
+      first ??= parts[0];
+      last ??= parts[parts.length - 1];
+    }
+  }
+  const domain = normalizeDomain(p.organizationDomain ?? p.organization?.domain);
+  if (first && last && domain) keys.push(`name:${fold(first)}|${fold(last)}|${domain}`);
+  return keys;
+}
+
+/**
+ * The local id for a person: the strongest key that does not depend on one provider, so the
+ * same person found through two providers lands on one row. Provider ids are used only when
+ * nothing else identifies them.
+ */
+export function personLocalId(p: IdentityInput): string | undefined {
+  const keys = personIdentityKeys(p);
+  return keys.find((k) => /^(li|email|name):/.test(k)) ?? keys[0];
+}
+
+/** Local id for an organization: its registrable domain, else the first provider id. */
+export function organizationLocalId(o: { domain?: string; providerIds?: ProviderIds; name?: string }): string | undefined {
+  const domain = normalizeDomain(o.domain);
+  if (domain) return `domain:${domain}`;
+  for (const [provider, id] of Object.entries(o.providerIds ?? {})) if (id) return `${provider}:${id}`;
+  return o.name ? `name:${fold(o.name)}` : undefined;
+}
