@@ -1,0 +1,184 @@
+/**
+ * main's services: every contract channel as a plain async function over the provider adapters,
+ * the key service and the HTTP layer. No Electron here, so the same services run in the app,
+ * the test host and the benchmarks.
+ */
+import type { AppEvent, ChannelParsedInput, ConnectionTest, ProviderInfo } from '../../shared/contract';
+import type { Capability, KeyedProviderId, ProviderId } from '../../shared/domain';
+import type { Handlers } from '../ipc/bind';
+import { ProviderError } from '../providers/errors';
+import type { HttpClient } from '../providers/http';
+import type { ProviderAdapter, ProviderContext } from '../providers/types';
+
+/** What services need from the key store (main/secrets/key-service.ts provides it). */
+export interface KeyAccess {
+  getKey(provider: KeyedProviderId): Promise<string | undefined>;
+  setKey(provider: KeyedProviderId, key: string): Promise<void>;
+  removeKey(provider: KeyedProviderId): Promise<void>;
+  describe(provider: KeyedProviderId): Promise<Pick<ProviderInfo, 'configured' | 'keyHint' | 'store' | 'storeNote'>>;
+}
+
+export interface ServiceDeps {
+  adapters: readonly ProviderAdapter[];
+  http: HttpClient;
+  keys: KeyAccess;
+  emit(event: AppEvent): void;
+  /** Shows a save dialog (app) or writes to the export folder (host) and writes the file. */
+  saveCsv(suggestedName: string, content: string): Promise<{ saved: boolean; path?: string }>;
+  now?: () => Date;
+}
+
+const isKeyed = (id: ProviderId): id is KeyedProviderId => id !== 'sample';
+
+export function createServices(deps: ServiceDeps): Handlers {
+  const now = deps.now ?? (() => new Date());
+  const byId = new Map(deps.adapters.map((a) => [a.id, a]));
+  const lastTests = new Map<ProviderId, ConnectionTest>();
+  const reachable = new Map<ProviderId, boolean>();
+
+  function adapterFor(id: ProviderId, capability: Capability): ProviderAdapter {
+    const adapter = byId.get(id);
+    if (!adapter) throw new ProviderError('bad_request', `Unknown provider "${id}".`);
+    if (!adapter.capabilities.includes(capability)) {
+      throw new ProviderError('bad_request', `${adapter.label} cannot do ${capability}.`, id);
+    }
+    return adapter;
+  }
+
+  function contextFor(adapter: ProviderAdapter): ProviderContext {
+    return {
+      http: deps.http,
+      getKey: async () => (isKeyed(adapter.id) ? deps.keys.getKey(adapter.id) : undefined),
+    };
+  }
+
+  /** Runs a provider call, requiring a key for keyed providers and reporting reachability once per change. */
+  async function call<T>(adapter: ProviderAdapter, fn: (ctx: ProviderContext) => Promise<T>): Promise<T> {
+    if (isKeyed(adapter.id) && !(await deps.keys.getKey(adapter.id))) {
+      throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+    }
+    try {
+      const value = await fn(contextFor(adapter));
+      noteReachable(adapter.id, true);
+      return value;
+    } catch (err) {
+      if (err instanceof ProviderError && (err.code === 'unavailable' || err.code === 'timeout')) {
+        noteReachable(adapter.id, false, err.message);
+      }
+      if (err instanceof ProviderError && err.code === 'rate_limited' && err.retryAfterMs !== undefined) {
+        deps.emit({ type: 'provider.rateLimited', provider: adapter.id, retryAfterMs: err.retryAfterMs });
+      }
+      throw err;
+    }
+  }
+
+  function noteReachable(provider: ProviderId, ok: boolean, message?: string) {
+    if (reachable.get(provider) === ok) return;
+    reachable.set(provider, ok);
+    deps.emit({ type: 'provider.status', provider, reachable: ok, ...(message ? { message } : {}) });
+  }
+
+  async function describe(adapter: ProviderAdapter): Promise<ProviderInfo> {
+    const base = {
+      id: adapter.id,
+      label: adapter.label,
+      sample: adapter.sample,
+      capabilities: [...adapter.capabilities],
+      peopleFilters: [...adapter.peopleFilters],
+      organizationFilters: [...adapter.organizationFilters],
+    };
+    const lastTest = lastTests.get(adapter.id);
+    if (!isKeyed(adapter.id)) return { ...base, configured: true, ...(lastTest ? { lastTest } : {}) };
+    const keyInfo = await deps.keys.describe(adapter.id);
+    return { ...base, ...keyInfo, ...(lastTest ? { lastTest } : {}) };
+  }
+
+  function keyedAdapter(id: KeyedProviderId): ProviderAdapter {
+    const adapter = byId.get(id);
+    if (!adapter) throw new ProviderError('bad_request', `Unknown provider "${id}".`);
+    return adapter;
+  }
+
+  return {
+    'providers.list': async () => Promise.all(deps.adapters.map(describe)),
+
+    'secrets.set': async ({ provider, key }: ChannelParsedInput<'secrets.set'>) => {
+      const adapter = keyedAdapter(provider);
+      await deps.keys.setKey(provider, key);
+      lastTests.delete(provider);
+      deps.emit({ type: 'providers.changed' });
+      return describe(adapter);
+    },
+
+    'secrets.remove': async ({ provider }) => {
+      const adapter = keyedAdapter(provider);
+      await deps.keys.removeKey(provider);
+      lastTests.delete(provider);
+      deps.emit({ type: 'providers.changed' });
+      return describe(adapter);
+    },
+
+    'secrets.test': async ({ provider }) => {
+      const adapter = keyedAdapter(provider);
+      let result: ConnectionTest;
+      if (!(await deps.keys.getKey(provider))) {
+        result = { status: 'not_configured', message: `No key saved for ${adapter.label}.`, testedAt: now().toISOString() };
+      } else if (!adapter.testConnection) {
+        throw new ProviderError('unavailable', `${adapter.label} offers no way to test a key.`, provider);
+      } else {
+        result = await adapter.testConnection(contextFor(adapter));
+      }
+      lastTests.set(provider, result);
+      deps.emit({ type: 'providers.changed' });
+      return result;
+    },
+
+    'people.search': async ({ provider, filters, page }) => {
+      const adapter = adapterFor(provider, 'people.search');
+      return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
+    },
+
+    'people.enrich': async ({ provider, queries, fields }) => {
+      const adapter = adapterFor(provider, 'people.enrich');
+      return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
+    },
+
+    'people.related': async ({ provider, person, direction }) => {
+      const adapter = adapterFor(provider, 'people.related');
+      return call(adapter, (ctx) => adapter.relatedPeople!(person, direction, ctx));
+    },
+
+    'people.lookalikes': async ({ provider, people, page }) => {
+      const adapter = adapterFor(provider, 'people.lookalikes');
+      return call(adapter, (ctx) => adapter.lookalikes!(people, page, ctx));
+    },
+
+    'organizations.search': async ({ provider, filters, page }) => {
+      const adapter = adapterFor(provider, 'organizations.search');
+      return call(adapter, (ctx) => adapter.searchOrganizations!(filters, page, ctx));
+    },
+
+    'organizations.jobPostings': async ({ provider, organization, page }) => {
+      const adapter = adapterFor(provider, 'organizations.jobPostings');
+      return call(adapter, (ctx) => adapter.jobPostings!(organization, page, ctx));
+    },
+
+    'credits.estimate': async ({ plans }) => {
+      const perProvider = plans.map((plan) => {
+        const adapter = byId.get(plan.provider);
+        if (!adapter) throw new ProviderError('bad_request', `Unknown provider "${plan.provider}".`);
+        const range = adapter.estimateCredits(plan);
+        return { provider: plan.provider, operation: plan.operation, ...range };
+      });
+      return {
+        perProvider,
+        total: {
+          min: perProvider.reduce((s, p) => s + p.min, 0),
+          max: perProvider.reduce((s, p) => s + p.max, 0),
+        },
+      };
+    },
+
+    'files.saveCsv': async ({ suggestedName, content }) => deps.saveCsv(suggestedName, content),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The local database (Dexie over IndexedDB). Every past version's stores() stays declared so an
+ * existing database upgrades in place; tests/e2e/db-upgrade.spec.ts opens one made by the previous
+ * version. Persistent data lives here only; zustand holds UI state.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { JobPosting, Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';
+
+export const DB_NAME = 'prospect-desk';
+
+export interface StoredPerson extends Person {
+  /** Identity keys (shared/identity.ts), multi-entry indexed for de-duplication. */
+  keys: string[];
+  /** Lower-cased words of name, title, company, email, domain: prefix search via a multi-entry index. */
+  words: string[];
+  organizationId?: string;
+  countryCode?: string;
+  savedAt: string;
+  /** Fields the rep edited by hand: merges never overwrite them. */
+  editedFields?: string[];
+}
+
+export interface StoredOrganization extends Organization {
+  keys: string[];
+  words: string[];
+  savedAt: string;
+  jobPostingsFetchedAt?: string;
+}
+
+export interface ProspectList {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  kind: 'people' | 'organizations';
+}
+
+export interface ListMember {
+  listId: string;
+  memberId: string;
+  addedAt: string;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  kind: 'people' | 'organizations';
+  provider: ProviderId;
+  filters: Record<string, unknown>;
+  createdAt: string;
+  lastRunAt?: string;
+}
+
+/** The ledger of paid lookups: provider + normalised input -> outcome. Never pay twice for one lookup. */
+export interface EnrichmentEntry {
+  key: string;
+  provider: ProviderId;
+  input: PersonQuery;
+  status: 'matched' | 'not_found';
+  personId?: string;
+  credits: number;
+  fetchedAt: string;
+}
+
+export type CsvJobStatus = 'draft' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
+
+export interface CsvJob {
+  id: string;
+  fileName: string;
+  createdAt: string;
+  updatedAt: string;
+  status: CsvJobStatus;
+  headers: string[];
+  rowCount: number;
+  mapping: Record<string, string>;
+  plan?: Record<string, unknown>;
+  listId?: string;
+  pausedReason?: string;
+  creditsSpent: number;
+}
+
+export type CsvRowStatus = 'pending' | 'done' | 'not_found' | 'failed' | 'skipped';
+
+export interface CsvRow {
+  jobId: string;
+  index: number;
+  status: CsvRowStatus;
+  values: string[];
+  enriched?: Record<string, string>;
+  personId?: string;
+  error?: { code: string; message: string; provider?: string };
+  providersTried?: ProviderId[];
+}
+
+export class ProspectDb extends Dexie {
+  people!: EntityTable<StoredPerson, 'id'>;
+  organizations!: EntityTable<StoredOrganization, 'id'>;
+  jobPostings!: EntityTable<JobPosting, 'id'>;
+  lists!: EntityTable<ProspectList, 'id'>;
+  listMembers!: Dexie.Table<ListMember, [string, string]>;
+  savedSearches!: EntityTable<SavedSearch, 'id'>;
+  enrichments!: EntityTable<EnrichmentEntry, 'key'>;
+  csvJobs!: EntityTable<CsvJob, 'id'>;
+  csvRows!: Dexie.Table<CsvRow, [string, number]>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt',
+      organizations: 'id, *keys, *words, domain, savedAt',
+      jobPostings: 'id, organizationId, fetchedAt',
+      lists: 'id, name, createdAt',
+      listMembers: '[listId+memberId], listId, memberId',
+      savedSearches: 'id, kind, createdAt',
+      enrichments: 'key, provider, fetchedAt',
+      csvJobs: 'id, status, createdAt',
+      csvRows: '[jobId+index], jobId, [jobId+status]',
+    });
+  }
+}
+
+let instance: ProspectDb | undefined;
+export function db(): ProspectDb {
+  return (instance ??= new ProspectDb());
+}

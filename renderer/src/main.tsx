@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+import { api } from './api';
+import { applyProviderEvent } from './stores/providerStatus';
+import { refreshProviders } from './stores/providers';
+
+// One subscription for the app's lifetime: main's pushed events update UI state.
+api().onEvent((event) => {
+  applyProviderEvent(event);
+  if (event.type === 'providers.changed') void refreshProviders();
+});
+void refreshProviders();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
