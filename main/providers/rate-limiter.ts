@@ -1,0 +1,209 @@
+/**
+ * Per-provider admission gate: bounded concurrency plus smooth spacing that keeps requests just
+ * under the provider's rate instead of bursting into 429s. It also adapts: a 429 without advice
+ * slows it down (multiplicative decrease), successes bring it back gradually, and rate-limit
+ * headers can pause it or lower its ceiling.
+ */
+import { ProviderError } from './errors';
+import type { ProviderId } from '../../shared/domain';
+
+export interface GateOptions {
+  provider: ProviderId;
+  requestsPerSecond: number;
+  concurrency: number;
+  /** A pause longer than this (from now) fails the waiter with 'rate_limited' instead of waiting. */
+  maxWaitMs?: number;
+  /** Floor for the adaptive slow-down, as a fraction of the configured rate. */
+  minFactor?: number;
+  now?: () => number;
+}
+
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (err: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+export class RateGate {
+  readonly provider: ProviderId;
+  private configuredRps: number;
+  private ceilingRps = Infinity;
+  private factor = 1;
+  private readonly minFactor: number;
+  private concurrency: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+
+  private active = 0;
+  private lastSentAt = -Infinity;
+  private pausedUntil = 0;
+  private readonly queue: Waiter[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+
+  constructor(opts: GateOptions) {
+    this.provider = opts.provider;
+    this.configuredRps = positive(opts.requestsPerSecond, 1);
+    this.concurrency = Math.max(1, Math.floor(opts.concurrency || 1));
+    this.maxWaitMs = opts.maxWaitMs ?? 65_000;
+    this.minFactor = opts.minFactor ?? 0.2;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Requests per second the gate currently admits. */
+  get effectiveRps(): number {
+    return Math.min(this.configuredRps, this.ceilingRps) * this.factor;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Remaining pause in ms (0 when not paused). */
+  pauseRemainingMs(): number {
+    return Math.max(0, this.pausedUntil - this.now());
+  }
+
+  setLimits(requestsPerSecond: number, concurrency: number): void {
+    this.configuredRps = positive(requestsPerSecond, this.configuredRps);
+    this.concurrency = Math.max(1, Math.floor(concurrency || 1));
+    this.pump();
+  }
+
+  /** The provider told us its real limit (e.g. Apollo's x-rate-limit-minute): never go faster. */
+  setCeiling(requestsPerSecond: number): void {
+    if (requestsPerSecond > 0 && Number.isFinite(requestsPerSecond)) this.ceilingRps = requestsPerSecond;
+  }
+
+  /** Stop admitting anything until `ms` from now (Retry-After, a window with nothing left). */
+  pauseFor(ms: number): void {
+    const until = this.now() + Math.max(0, ms);
+    if (until > this.pausedUntil) this.pausedUntil = until;
+    this.reschedule();
+  }
+
+  /** A 429 with no advice: slow down on our own (Sumble sends no headers). */
+  penalize(): void {
+    this.factor = Math.max(this.minFactor, this.factor * 0.7);
+  }
+
+  /** A success: creep back towards the configured rate. */
+  reward(): void {
+    if (this.factor < 1) this.factor = Math.min(1, this.factor + 0.05);
+  }
+
+  /**
+   * Waits for a concurrency slot and the next rate slot. Resolves with a release function that
+   * MUST be called once the request is finished (it frees the concurrency slot).
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (this.closed)
+      return Promise.reject(new ProviderError('unavailable', 'The HTTP client is closed.', this.provider));
+    if (signal?.aborted) return Promise.reject(cancelled(this.provider));
+    const tooLong = this.pauseRemainingMs();
+    if (tooLong > this.maxWaitMs) return Promise.reject(rateLimited(this.provider, tooLong));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      if (signal) {
+        waiter.onAbort = () => {
+          const i = this.queue.indexOf(waiter);
+          if (i >= 0) this.queue.splice(i, 1);
+          reject(cancelled(this.provider));
+          this.pump();
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.queue.push(waiter);
+      this.pump();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const w of this.queue.splice(0)) {
+      if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
+      w.reject(new ProviderError('unavailable', 'The HTTP client is closed.', this.provider));
+    }
+  }
+
+  private reschedule(): void {
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0 && this.active < this.concurrency) {
+      const now = this.now();
+      const pause = this.pausedUntil - now;
+      if (pause > this.maxWaitMs) {
+        // Waiting that long would look like a hang: fail everyone queued with the advice instead.
+        for (const w of this.queue.splice(0)) this.settle(w, undefined, rateLimited(this.provider, pause));
+        return;
+      }
+      const intervalMs = 1000 / this.effectiveRps;
+      // Spacing from the actual send time (not the scheduled one) so a late timer never causes a burst.
+      const earliest = Math.max(this.lastSentAt + intervalMs, this.pausedUntil);
+      if (now < earliest) {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(
+          () => {
+            this.timer = undefined;
+            this.pump();
+          },
+          Math.ceil(earliest - now),
+        );
+        return;
+      }
+      const waiter = this.queue.shift()!;
+      this.active++;
+      this.lastSentAt = now;
+      let released = false;
+      this.settle(waiter, () => {
+        if (released) return;
+        released = true;
+        this.active--;
+        this.pump();
+      });
+    }
+  }
+
+  private settle(w: Waiter, release?: () => void, err?: unknown): void {
+    if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
+    if (release) w.resolve(release);
+    else w.reject(err);
+  }
+}
+
+function positive(n: number, fallback: number): number {
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function cancelled(provider: ProviderId): ProviderError {
+  return new ProviderError('cancelled', 'The request was cancelled.', provider);
+}
+
+export const PROVIDER_LABELS: Record<ProviderId, string> = {
+  apollo: 'Apollo',
+  apione: 'ApiOne',
+  ocean: 'Ocean.io',
+  sumble: 'Sumble',
+  sample: 'Sample data',
+};
+
+export function rateLimited(provider: ProviderId, retryAfterMs: number): ProviderError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ProviderError(
+    'rate_limited',
+    `${PROVIDER_LABELS[provider]}'s rate limit is reached. Try again in about ${seconds} s.`,
+    provider,
+    Math.max(0, Math.round(retryAfterMs)),
+    429,
+  );
+}

@@ -1,0 +1,347 @@
+/**
+ * Sumble: one endpoint, POST /v6/people. List mode enriches (and finds related people for) people
+ * known by Sumble id, LinkedIn URL or work email; filter mode searches inside organizations.
+ * Priced per person and per attribute, plus reveals; see SUMBLE_COST.
+ */
+import type {
+  ChannelOutput,
+  ConnectionTest,
+  CreditPlan,
+  EnrichOutcome,
+  PageRequest,
+  PeopleSearchResult,
+  PersonRef,
+} from '../../../shared/contract';
+import type { CreditsUsed, EnrichField, PeopleFilters, PersonQuery } from '../../../shared/domain';
+import { ProviderError } from '../errors';
+import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
+import { createSumbleClient } from './client';
+import {
+  mapSumblePerson,
+  maxCostPerPerson,
+  SUMBLE_COST,
+  SUMBLE_PEOPLE_FILTERS,
+  SUMBLE_RELATED_ATTRIBUTES,
+  SUMBLE_SEARCH_ATTRIBUTES,
+  sumbleAttributesFor,
+  sumbleFilter,
+  sumbleInputFor,
+} from './mapping';
+import {
+  SUMBLE_CONTACT_ATTRIBUTES,
+  SUMBLE_MAX_LIMIT,
+  SUMBLE_MAX_LIST,
+  SUMBLE_MAX_LIST_CONTACT,
+  SUMBLE_MAX_OFFSET,
+  type SumblePersonInput,
+} from './schemas';
+
+export { createSumbleClient } from './client';
+
+/** The estimate's ceiling for related people per person: Sumble does not say how many it infers. */
+export const SUMBLE_RELATED_ESTIMATE_CAP = 25;
+/** A LinkedIn URL that is not a profile: Sumble answers it unmatched, which costs nothing. */
+const NOT_A_PROFILE = 'https://www.linkedin.com/company/prospect-desk-connection-test';
+const BATCH_WIDE = new Set([
+  'auth',
+  'credits',
+  'plan_restricted',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'cancelled',
+]);
+
+async function requireKey(ctx: ProviderContext): Promise<string> {
+  const key = await ctx.getKey();
+  if (!key) throw new ProviderError('auth', 'No API key for Sumble. Add one in Settings.', 'sumble');
+  return key;
+}
+
+const signalOf = (ctx: ProviderContext) => (ctx.signal ? { signal: ctx.signal } : {});
+
+function chunk<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapter {
+  const client = createSumbleClient(config.baseUrl);
+
+  return {
+    id: 'sumble',
+    label: 'Sumble',
+    sample: false,
+    capabilities: ['people.search', 'people.enrich', 'people.related'],
+    peopleFilters: SUMBLE_PEOPLE_FILTERS,
+    organizationFilters: [],
+    enrichBatchSize: 100,
+
+    async searchPeople(filters: PeopleFilters, page: PageRequest, ctx: ProviderContext): Promise<PeopleSearchResult> {
+      const key = await requireKey(ctx);
+      const mapped = sumbleFilter(filters);
+      if (!mapped.filter.organization_ids?.length) {
+        throw new ProviderError(
+          'bad_request',
+          mapped.invalidOrganizationIds.length
+            ? `Sumble searches people inside organizations and needs Sumble organization ids; "${mapped.invalidOrganizationIds[0]}" is not one.`
+            : 'Sumble searches people inside organizations: choose one or more companies first.',
+          'sumble',
+        );
+      }
+      const limit = Math.min(page.pageSize ?? 25, SUMBLE_MAX_LIMIT);
+      // Sumble pages by offset; a cursor from us is just the offset written out.
+      const offset = page.cursor && /^\d+$/.test(page.cursor) ? Number(page.cursor) : ((page.page ?? 1) - 1) * limit;
+      if (offset > SUMBLE_MAX_OFFSET) {
+        throw new ProviderError(
+          'bad_request',
+          `Sumble returns at most the first ${SUMBLE_MAX_OFFSET.toLocaleString('en-US')} results of a search. Narrow the search.`,
+          'sumble',
+        );
+      }
+      const res = await client.people(
+        { filter: mapped.filter, select: { attributes: [...SUMBLE_SEARCH_ATTRIBUTES] }, limit, offset },
+        { key, http: ctx.http, ...signalOf(ctx) },
+      );
+      const fetchedAt = new Date().toISOString();
+      const rows = res.people.filter((r): r is typeof r & { person_id: number } => typeof r.person_id === 'number');
+      const people = rows.map((r) => mapSumblePerson(r.person_id, r.attributes, { fetchedAt }));
+      const nextOffset = offset + res.people.length;
+      const more = res.people.length >= limit && nextOffset < res.total && nextOffset <= SUMBLE_MAX_OFFSET;
+      const pageNo = Math.floor(offset / limit) + 1;
+      return {
+        people,
+        total: res.total,
+        ...(more ? { nextPage: offset % limit === 0 ? { page: pageNo + 1 } : { cursor: String(nextOffset) } } : {}),
+        unsupportedFilters: mapped.unsupported,
+        credits: { provider: 'sumble', credits: res.credits_used, reported: true, remaining: res.credits_remaining },
+      };
+    },
+
+    async enrichPeople(queries: PersonQuery[], fields: EnrichField[], ctx: ProviderContext) {
+      const key = await requireKey(ctx);
+      const attributes = sumbleAttributesFor(fields);
+      const contact = attributes.some((a) => SUMBLE_CONTACT_ATTRIBUTES.includes(a));
+      const results: EnrichOutcome[] = new Array(queries.length);
+      const sendable: { index: number; input: SumblePersonInput }[] = [];
+      queries.forEach((q, index) => {
+        const input = sumbleInputFor(q);
+        if (input) sendable.push({ index, input });
+        else {
+          results[index] = {
+            index,
+            status: 'error',
+            credits: 0,
+            error: {
+              code: 'bad_request',
+              provider: 'sumble',
+              message:
+                'Sumble looks people up by Sumble id, LinkedIn profile URL or work email. This row has none of them.',
+            },
+          };
+        }
+      });
+
+      // Contact attributes and email identifiers cap a request at 25 people; otherwise 1,000.
+      const chunks = contact
+        ? chunk(sendable, SUMBLE_MAX_LIST_CONTACT)
+        : [
+            ...chunk(
+              sendable.filter((s) => s.input.email),
+              SUMBLE_MAX_LIST_CONTACT,
+            ),
+            ...chunk(
+              sendable.filter((s) => !s.input.email),
+              SUMBLE_MAX_LIST,
+            ),
+          ];
+
+      const credits: CreditsUsed = { provider: 'sumble', credits: 0, reported: true };
+      let anyAnswered = false;
+      let fatal: ProviderError | undefined;
+      for (const part of chunks) {
+        if (fatal) {
+          for (const s of part)
+            results[s.index] = { index: s.index, status: 'error', credits: 0, error: fatal.toAppError() };
+          continue;
+        }
+        try {
+          const res = await client.people(
+            { people: part.map((s) => s.input), select: { attributes } },
+            { key, http: ctx.http, ...signalOf(ctx) },
+          );
+          if (res.people.length !== part.length) {
+            throw new ProviderError(
+              'invalid_response',
+              `Sumble answered ${res.people.length} rows for ${part.length} people.`,
+              'sumble',
+            );
+          }
+          anyAnswered = true;
+          credits.credits += res.credits_used;
+          credits.remaining = res.credits_remaining;
+          const fetchedAt = new Date().toISOString();
+          res.people.forEach((row, i) => {
+            const { index, input } = part[i]!;
+            if (typeof row.person_id !== 'number') {
+              results[index] = { index, status: 'not_found', credits: 0 };
+              return;
+            }
+            results[index] = {
+              index,
+              status: 'matched',
+              person: mapSumblePerson(row.person_id, row.attributes, {
+                fetchedAt,
+                asked: attributes,
+                input: row.input ?? input,
+              }),
+              // Sumble reports one total per request: attributable only when the request held one person.
+              ...(part.length === 1 ? { credits: res.credits_used } : {}),
+            };
+          });
+        } catch (err) {
+          if (!(err instanceof ProviderError)) throw err;
+          for (const s of part)
+            results[s.index] = { index: s.index, status: 'error', credits: 0, error: err.toAppError() };
+          // The account or the connection is the problem: later requests would fail the same way.
+          if (BATCH_WIDE.has(err.code)) fatal = err;
+        }
+      }
+      if (!anyAnswered && fatal) throw fatal;
+      return { results, credits };
+    },
+
+    async relatedPeople(
+      person: PersonRef,
+      direction: 'managers' | 'direct_reports' | 'both',
+      ctx: ProviderContext,
+    ): Promise<ChannelOutput<'people.related'>> {
+      const key = await requireKey(ctx);
+      const input = sumbleInputFor(person);
+      if (!input) {
+        throw new ProviderError(
+          'bad_request',
+          "Sumble needs the person's Sumble id, LinkedIn profile URL or work email to find related people.",
+          'sumble',
+        );
+      }
+      const directions: ('managers' | 'direct_reports')[] =
+        direction === 'both' ? ['managers', 'direct_reports'] : [direction];
+      const res = await client.people(
+        {
+          people: [input],
+          select: {
+            attributes: ['name'],
+            related_people: { direction: directions, attributes: [...SUMBLE_RELATED_ATTRIBUTES] },
+          },
+        },
+        { key, http: ctx.http, ...signalOf(ctx) },
+      );
+      const row = res.people[0];
+      if (!row || typeof row.person_id !== 'number') {
+        throw new ProviderError(
+          'not_found',
+          'Sumble does not know this person, so it cannot find their manager or team. Nothing was charged.',
+          'sumble',
+        );
+      }
+      const fetchedAt = new Date().toISOString();
+      const map = (
+        rows: { person_id: number; attributes?: Parameters<typeof mapSumblePerson>[1] }[] | null | undefined,
+      ) => (rows ?? []).map((r) => mapSumblePerson(r.person_id, r.attributes, { fetchedAt }));
+      return {
+        managers: map(row.related_people?.managers),
+        directReports: map(row.related_people?.direct_reports),
+        credits: { provider: 'sumble', credits: res.credits_used, reported: true, remaining: res.credits_remaining },
+      };
+    },
+
+    /**
+     * Free and real: a list-mode lookup of a LinkedIn URL that is not a profile comes back unmatched,
+     * and unmatched inputs cost nothing. It proves the key (401 otherwise) and reads the balance.
+     */
+    async testConnection(ctx: ProviderContext): Promise<ConnectionTest> {
+      const testedAt = new Date().toISOString();
+      const key = await ctx.getKey();
+      if (!key) return { status: 'not_configured', message: 'No API key saved for Sumble.', testedAt };
+      try {
+        const res = await client.people(
+          { people: [{ linkedin_url: NOT_A_PROFILE }], select: { attributes: [] } },
+          { key, http: ctx.http, retry: 'idempotent', ...signalOf(ctx) },
+        );
+        if (res.credits_remaining <= 0) {
+          return {
+            status: 'out_of_credits',
+            message: 'The Sumble key works, but the account has no credits left.',
+            creditsLeft: res.credits_remaining,
+            testedAt,
+          };
+        }
+        return {
+          status: 'working',
+          message: `Sumble accepted the key. ${res.credits_remaining.toLocaleString('en-US')} credits left.`,
+          creditsLeft: res.credits_remaining,
+          testedAt,
+        };
+      } catch (err) {
+        if (!(err instanceof ProviderError)) throw err;
+        switch (err.code) {
+          case 'auth':
+            return { status: 'invalid_key', message: err.message, testedAt };
+          case 'credits':
+            return { status: 'out_of_credits', message: err.message, testedAt };
+          case 'plan_restricted':
+            return { status: 'plan_restricted', message: err.message, testedAt };
+          case 'rate_limited':
+            return {
+              status: 'rate_limited',
+              message: err.message,
+              ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+              testedAt,
+            };
+          case 'cancelled':
+            throw err;
+          default:
+            return { status: 'unreachable', message: err.message, testedAt };
+        }
+      }
+    },
+
+    estimateCredits(plan: CreditPlan): CreditRange {
+      switch (plan.operation) {
+        case 'people.enrich': {
+          const attributes = sumbleAttributesFor(plan.fields ?? []);
+          const per = maxCostPerPerson(attributes);
+          const byEmail = Math.min(plan.byEmail ?? 0, plan.count);
+          const extras = [
+            attributes.includes('email') ? `+${SUMBLE_COST.emailReveal} per first email reveal` : '',
+            attributes.includes('phone') ? `+${SUMBLE_COST.phoneReveal} per first phone reveal` : '',
+            byEmail ? `+${SUMBLE_COST.emailIdentifier} per email that resolves` : '',
+          ].filter(Boolean);
+          return {
+            min: 0,
+            max: plan.count * per + byEmail * SUMBLE_COST.emailIdentifier,
+            basis:
+              [
+                `${maxCostPerPerson(attributes.filter((a) => a !== 'email' && a !== 'phone'))} per matched person`,
+                ...extras,
+              ].join(', ') + '; unmatched rows are free',
+          };
+        }
+        case 'people.search': {
+          const per = maxCostPerPerson(SUMBLE_SEARCH_ATTRIBUTES);
+          return { min: 0, max: plan.count * per, basis: `${per} per person returned` };
+        }
+        case 'people.related':
+          return {
+            min: 0,
+            max: plan.count * (SUMBLE_COST.perPerson + SUMBLE_RELATED_ESTIMATE_CAP * SUMBLE_COST.perRelatedPerson),
+            basis: `1 per person looked up + 1 per related person returned (at most ${SUMBLE_RELATED_ESTIMATE_CAP} each assumed)`,
+          };
+        default:
+          return { min: 0, max: 0, basis: 'Sumble does not offer this here.' };
+      }
+    },
+  };
+}
