@@ -4,18 +4,31 @@
  * random ports, so specs never share state.
  */
 import { startHost, type HostHandle, type HostOptions } from '../../host/server';
+import { startAllSimulators, type RunningSimulators } from '../../simulators';
+import type { KnobsPatch } from '../../simulators/core';
 
 export interface Stack {
   host: HostHandle;
+  sims: RunningSimulators;
   close(): Promise<void>;
 }
 
-export async function startStack(options: { env?: Record<string, string>; host?: HostOptions } = {}): Promise<Stack> {
+export async function startStack(
+  options: { env?: Record<string, string>; host?: HostOptions; knobs?: Parameters<typeof startAllSimulators>[0] } = {},
+): Promise<Stack> {
+  const sims = await startAllSimulators(options.knobs as KnobsPatch | undefined);
   const host = await startHost({
     ...options.host,
-    env: { PROSPECT_DESK_SECRET_STORE: 'memory', ...options.env },
+    env: { PROSPECT_DESK_SECRET_STORE: 'memory', ...sims.env, ...options.env },
   });
-  return { host, close: () => host.close() };
+  return {
+    host,
+    sims,
+    close: async () => {
+      await host.close();
+      await sims.close();
+    },
+  };
 }
 
 /** Calls a channel over the host's HTTP transport, as the page's bridge does. */
