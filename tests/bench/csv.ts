@@ -1,0 +1,313 @@
+/**
+ * CSV benchmarks (wired into `npm run bench` by run.ts):
+ *
+ * - parse: a generated N-row, C-column file streamed through the parse module in Node (the same
+ *   code the Worker runs). The file is never held whole: pre-encoded blocks are yielded again and
+ *   again, so generation costs nothing and memory shows what the parser keeps. Reports rows/s,
+ *   MB/s and peak heap / RSS over the baseline.
+ * - enrich: an N-row job run by the real runner through the real main services (createMainRuntime)
+ *   against the Apollo simulator limited to R requests/s. Reports achieved rows/s against the
+ *   ceiling R x batch size, 429s the simulator sent, and credits spent against the estimate.
+ */
+// Dexie needs an IndexedDB in Node: the in-memory one (Chromium's real one is measured by the browser benches).
+import 'fake-indexeddb/auto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createApi } from '../../shared/api';
+import { createMainRuntime } from '../../main/runtime';
+import { getSampleDataset } from '../../main/providers/sample/dataset';
+import { startApolloSimulator } from '../simulators/apollo';
+import { parseCsv } from '../../renderer/src/csv/parse';
+import { ProspectDb, setDb } from '../../renderer/src/db/schema';
+import { importCsv } from '../../renderer/src/csv/import';
+import { CsvRunner } from '../../renderer/src/csv/runner';
+import { estimatePlan, scanEligibility } from '../../renderer/src/csv/plan';
+import { ENRICH_BATCH_SIZES } from '../../renderer/src/csv/mapping';
+import { round } from './stats';
+
+// ---------------------------------------------------------------------------------------------
+// Parse
+
+export interface BenchParseOptions {
+  rows: number;
+  columns: number;
+  /** Bytes handed to the parser per step (the Worker reads 1 MiB slices). */
+  chunkBytes?: number;
+}
+
+export interface BenchParseResult {
+  rows: number;
+  columns: number;
+  megabytes: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  megabytesPerSecond: number;
+  /** Peak over the baseline taken just before the parse, sampled at every chunk (garbage included). */
+  peakHeapGrowthMB: number;
+  /** Largest heap still alive after a forced GC (every 32 chunks), over the baseline: what the parse holds. */
+  peakLiveHeapGrowthMB: number;
+  peakRssGrowthMB: number;
+  peakHeapMB: number;
+  peakRssMB: number;
+}
+
+const BLOCK_ROWS = 2000;
+const BLOCKS = 8;
+
+/** One row of realistic text: emails, names, a quoted field with a comma, sometimes a quoted newline. */
+function row(i: number, columns: number): string {
+  const cells = [
+    String(i),
+    `person${i}@company${i % 997}.com`,
+    `First${i % 311}`,
+    `Last${i % 733}`,
+    `"Company ${i % 997}, Inc."`,
+    `https://www.company${i % 997}.com`,
+    `https://www.linkedin.com/in/person-${i}`,
+    i % 50 === 0 ? `"multi-line\nnote ${i}"` : `Head of Things ${i % 17}`,
+    `+1 415 555 ${String(i % 10000).padStart(4, '0')}`,
+    'San Francisco',
+  ];
+  while (cells.length < columns) cells.push(String((i * (cells.length + 7)) % 100000));
+  return cells.slice(0, columns).join(',');
+}
+
+function blocks(columns: number): Uint8Array[] {
+  const enc = new TextEncoder();
+  const out: Uint8Array[] = [];
+  for (let b = 0; b < BLOCKS; b++) {
+    const lines: string[] = [];
+    for (let r = 0; r < BLOCK_ROWS; r++) lines.push(row(b * BLOCK_ROWS + r, columns));
+    out.push(enc.encode(lines.join('\r\n') + '\r\n'));
+  }
+  return out;
+}
+
+async function* generated(rows: number, columns: number, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const enc = new TextEncoder();
+  const header = Array.from(
+    { length: columns },
+    (_, c) =>
+      ['id', 'email', 'first name', 'last name', 'company', 'website', 'linkedin', 'title', 'phone', 'city'][c] ??
+      `metric ${c}`,
+  ).join(',');
+  yield enc.encode(header + '\r\n');
+  const pool = blocks(columns);
+  let emitted = 0;
+  let b = 0;
+  while (emitted < rows) {
+    const block = pool[b++ % pool.length]!;
+    const take = Math.min(BLOCK_ROWS, rows - emitted);
+    // A partial last block: cut at the take-th line end.
+    let bytes = block;
+    if (take < BLOCK_ROWS) {
+      let seen = 0;
+      let end = 0;
+      while (seen < take) {
+        end = block.indexOf(10, end) + 1;
+        // a quoted newline inside a row is not a row end: rows with one are at i % 50 === 0
+        if (block[end - 2] === 13) seen++;
+      }
+      bytes = block.subarray(0, end);
+    }
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) yield bytes.subarray(offset, offset + chunkBytes);
+    emitted += take;
+  }
+}
+
+/** A forced garbage collection, so "held in memory" can be told apart from "not collected yet". */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+export async function benchCsvParse(opts: BenchParseOptions): Promise<BenchParseResult> {
+  const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
+  const gc = collector();
+  gc();
+  const base = process.memoryUsage();
+  let peakHeap = base.heapUsed;
+  let peakLive = base.heapUsed;
+  let peakRss = base.rss;
+  let rowCount = 0;
+  let chunks = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (++chunks % 32 === 0) {
+      gc();
+      peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+    }
+  };
+  let bytes = 0;
+  const started = performance.now();
+  const result = await parseCsv(
+    generated(opts.rows, opts.columns, chunkBytes),
+    { batchRows: 2000 },
+    {
+      onRows: (rows) => {
+        rowCount += rows.length;
+      },
+      onProgress: (p) => {
+        bytes = p.bytesRead;
+        sample();
+      },
+    },
+  );
+  const elapsedMs = performance.now() - started;
+  sample();
+  if (!result.ok) throw new Error(`parse failed: ${result.message}`);
+  if (rowCount !== opts.rows) throw new Error(`parsed ${rowCount} rows, expected ${opts.rows}`);
+  const mb = bytes / 2 ** 20;
+  return {
+    rows: rowCount,
+    columns: opts.columns,
+    megabytes: round(mb, 1),
+    elapsedMs: Math.round(elapsedMs),
+    rowsPerSecond: Math.round(rowCount / (elapsedMs / 1000)),
+    megabytesPerSecond: round(mb / (elapsedMs / 1000), 1),
+    peakHeapGrowthMB: round((peakHeap - base.heapUsed) / 2 ** 20, 1),
+    peakLiveHeapGrowthMB: round((peakLive - base.heapUsed) / 2 ** 20, 1),
+    peakRssGrowthMB: round((peakRss - base.rss) / 2 ** 20, 1),
+    peakHeapMB: round(peakHeap / 2 ** 20, 1),
+    peakRssMB: round(peakRss / 2 ** 20, 1),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enrichment
+
+export interface BenchEnrichOptions {
+  rows: number;
+  /** Requests per second the simulator allows (fixed one-second windows, Apollo-style 429s). */
+  R: number;
+  latencyMs: number;
+  /** Batches the runner keeps in flight (default 4). */
+  concurrency?: number;
+}
+
+export interface BenchEnrichResult {
+  rows: number;
+  R: number;
+  latencyMs: number;
+  batchSize: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  /** R x batch size: the most rows/s the provider lets through. */
+  ceilingRowsPerSecond: number;
+  /** rowsPerSecond / ceiling. */
+  ratio: number;
+  requests: number;
+  r429: number;
+  runnerRateLimited: number;
+  creditsSpent: number;
+  creditsCharged: number;
+  estimateMin: number;
+  estimateMax: number;
+  statuses: Record<string, number>;
+}
+
+export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnrichResult> {
+  const sim = await startApolloSimulator({
+    latencyMs: opts.latencyMs,
+    // No x-rate-limit-* headers: their "minute" would be this one-second window, and main reads them as minutes.
+    rateLimit: { requests: opts.R, perMs: 1000, sendRetryAfter: true, headers: 'none' },
+  });
+  const runtime = await createMainRuntime({
+    env: {
+      PROSPECT_DESK_SECRET_STORE: 'memory',
+      APOLLO_BASE_URL: sim.baseUrl,
+      PROSPECT_DESK_RATE_LIMITS: JSON.stringify({
+        apollo: { requestsPerSecond: opts.R, concurrency: Math.max(2, opts.concurrency ?? 4) },
+      }),
+    },
+    emit: () => {},
+    saveCsv: async () => ({ saved: false }),
+    log: () => {},
+  });
+  const api = createApi({ invoke: (c, i) => runtime.dispatch(c, i), subscribe: () => () => {} });
+  const database = new ProspectDb(`bench-csv-${Date.now()}`);
+  const previous = setDb(database);
+  try {
+    const key = await api.secrets.set({ provider: 'apollo', key: sim.validKey });
+    if (!key.ok) throw new Error(key.error.message);
+
+    // Every row a distinct input: people by email (or LinkedIn when they have none), then by name
+    // and company domain, then unknown emails (misses).
+    const dataset = getSampleDataset();
+    const orgs = new Map(dataset.organizations.map((o) => [o.id, o]));
+    const lines = ['Email,First Name,Last Name,Website,LinkedIn'];
+    for (let i = 0; i < opts.rows; i++) {
+      const p = dataset.people[i % dataset.people.length]!;
+      const round = Math.floor(i / dataset.people.length);
+      if (round === 0) lines.push(p.email ? `${p.email},,,,` : `,,,,https://www.linkedin.com/in/${p.linkedinHandle}`);
+      else if (round === 1) lines.push(`,${p.firstName},${p.lastName},${orgs.get(p.organizationId)!.domain},`);
+      else lines.push(`unknown${i}@nowhere${i}.example,,,,`);
+    }
+    const imported = await importCsv(database, new Blob([lines.join('\r\n')]), { fileName: 'bench.csv' });
+    if (!imported.ok) throw new Error(imported.message);
+    const plan = {
+      providers: ['apollo' as const],
+      fields: ['email' as const, 'title' as const, 'organization' as const],
+      mode: 'overwrite' as const,
+      freshnessDays: 90,
+    };
+    const eligibility = await scanEligibility(database, imported.jobId, imported.mapping, plan);
+    const estimate = await estimatePlan(api, plan, eligibility);
+    if (!estimate.ok) throw new Error(estimate.error.message);
+
+    const runner = new CsvRunner({ api, concurrency: { apollo: opts.concurrency ?? 4 } });
+    const started = performance.now();
+    const result = await runner.start(imported.jobId, plan);
+    const elapsedMs = performance.now() - started;
+    const batchSize = ENRICH_BATCH_SIZES.apollo!;
+    const rowsPerSecond = opts.rows / (elapsedMs / 1000);
+    const ceiling = opts.R * batchSize;
+    return {
+      rows: opts.rows,
+      R: opts.R,
+      latencyMs: opts.latencyMs,
+      batchSize,
+      elapsedMs: Math.round(elapsedMs),
+      rowsPerSecond: round(rowsPerSecond, 1),
+      ceilingRowsPerSecond: ceiling,
+      ratio: round(rowsPerSecond / ceiling, 3),
+      requests: sim.stats.total,
+      r429: sim.stats.rateLimited,
+      runnerRateLimited: result.progress.rateLimited,
+      creditsSpent: result.progress.creditsSpent,
+      creditsCharged: sim.stats.creditsCharged,
+      estimateMin: estimate.value.total.min,
+      estimateMax: estimate.value.total.max,
+      statuses: {
+        done: result.progress.done,
+        notFound: result.progress.notFound,
+        failed: result.progress.failed,
+        skipped: result.progress.skipped,
+        pending: result.progress.pending,
+      },
+    };
+  } finally {
+    setDb(previous);
+    database.close();
+    await database.delete().catch(() => {});
+    await runtime.close();
+    await sim.close();
+  }
+}
+
+/** The scenarios `npm run bench` reports; `quick` shrinks them to seconds. */
+export async function benchCsvSuite(quick = false): Promise<Record<string, unknown>> {
+  const parseRows = quick ? 100_000 : 1_000_000;
+  const enrichRows = quick ? 1_000 : 10_000;
+  const R = 50;
+  return {
+    [`parse ${parseRows} rows x 20 columns`]: await benchCsvParse({ rows: parseRows, columns: 20 }),
+    [`enrich ${enrichRows} rows, apollo at ${R} req/s, L=20ms`]: await benchCsvEnrich({
+      rows: enrichRows,
+      R,
+      latencyMs: 20,
+    }),
+  };
+}
