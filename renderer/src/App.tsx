@@ -7,12 +7,14 @@ import { SettingsPage } from './pages/SettingsPage';
 import { PersonPage } from './pages/PersonPage';
 import { CompanyPage } from './pages/CompanyPage';
 import { ProviderStatusBanner } from './components/ProviderStatusBanner';
+import { FileDropTarget } from './components/FileDropTarget';
 
 export function App() {
   const route = useNavigation((s) => s.route);
   const activeTab = route.page === 'person' ? 'search' : route.page === 'company' ? 'companies' : route.page;
   return (
     <div className="app">
+      <FileDropTarget />
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Prospect Desk</div>
         <ul>

@@ -1,5 +1,248 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+/**
+ * Everything we know about one person, with the provider and date behind each field, and the
+ * actions the providers offer: enrich, related people (managers / direct reports), lookalikes.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactNode } from 'react';
+import type { Person, ProviderId } from '../../../shared/domain';
+import type { PersonRef } from '../../../shared/contract';
+import { api } from '../api';
+import { ProviderPicker } from '../components/ProviderPicker';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { editPersonField, upsertPeople } from '../db/people';
+import { db } from '../db/schema';
+import { humanize } from '../lib/filters';
+import { errorText, formatDate, locationText, organizationName, personName } from '../lib/format';
+import { navigate } from '../stores/navigation';
+import { seenPeople } from '../stores/searches';
 
-export function PersonPage(_props: { personId: string }) {
-  return <NotBuiltYet title="Person" what="person details with provenance." />;
+const personColumns: Column<Person>[] = [
+  { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
+  { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
+  { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
+];
+
+function refOf(p: Person): PersonRef {
+  return {
+    providerIds: p.providerIds,
+    ...(p.linkedinUrl ? { linkedinUrl: p.linkedinUrl } : {}),
+    ...(p.emails[0] ? { email: p.emails[0].address } : {}),
+  };
+}
+
+export function PersonPage({ personId }: { personId: string }) {
+  const stored = useLiveQuery(() => db().people.get(personId), [personId]);
+  const person: Person | undefined = stored ?? seenPeople.get(personId);
+  const [message, setMessage] = useState<string | null>(null);
+  const [enrichProvider, setEnrichProvider] = useState<ProviderId>('sample');
+  const [relatedProvider, setRelatedProvider] = useState<ProviderId>('sample');
+  const [lookalikeProvider, setLookalikeProvider] = useState<ProviderId>('sample');
+  const [related, setRelated] = useState<{ managers: Person[]; directReports: Person[] } | null>(null);
+  const [lookalikes, setLookalikes] = useState<Person[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (stored === undefined && !person) {
+    return (
+      <section className="page">
+        <h1>Person</h1>
+        <p>Loading… If this takes long, this person is not saved on this computer.</p>
+      </section>
+    );
+  }
+  if (!person) return null;
+
+  async function guarded(fn: () => Promise<void>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const enrich = () =>
+    guarded(async () => {
+      const result = await api().people.enrich({
+        provider: enrichProvider,
+        queries: [
+          {
+            providerIds: person.providerIds,
+            ...(person.emails[0] ? { email: person.emails[0].address } : {}),
+            ...(person.firstName ? { firstName: person.firstName } : {}),
+            ...(person.lastName ? { lastName: person.lastName } : {}),
+            ...(person.fullName ? { fullName: person.fullName } : {}),
+            ...(person.organization?.name ? { organizationName: person.organization.name } : {}),
+            ...(person.organization?.domain ? { organizationDomain: person.organization.domain } : {}),
+            ...(person.linkedinUrl ? { linkedinUrl: person.linkedinUrl } : {}),
+          },
+        ],
+        fields: ['email', 'phone', 'title', 'seniority', 'organization', 'linkedin', 'location'],
+      });
+      if (!result.ok) return setMessage(errorText(result.error));
+      const outcome = result.value.results[0];
+      if (outcome?.status === 'matched' && outcome.person) {
+        await upsertPeople([{ ...outcome.person, id: person.id }]);
+        setMessage(`Enriched: ${result.value.credits.credits} credits.`);
+      } else if (outcome?.status === 'not_found') setMessage('The provider has no match for this person.');
+      else if (outcome?.error) setMessage(errorText(outcome.error));
+    });
+
+  const loadRelated = () =>
+    guarded(async () => {
+      const result = await api().people.related({ provider: relatedProvider, person: refOf(person), direction: 'both' });
+      if (!result.ok) return setMessage(errorText(result.error));
+      for (const p of [...result.value.managers, ...result.value.directReports]) seenPeople.set(p.id, p);
+      setRelated(result.value);
+    });
+
+  const loadLookalikes = () =>
+    guarded(async () => {
+      const result = await api().people.lookalikes({ provider: lookalikeProvider, people: [refOf(person)], page: { pageSize: 25 } });
+      if (!result.ok) return setMessage(errorText(result.error));
+      for (const p of result.value.people) seenPeople.set(p.id, p);
+      setLookalikes(result.value.people);
+    });
+
+  const open = (p: Person) => navigate({ page: 'person', id: p.id });
+
+  return (
+    <section className="page">
+      <h1>{personName(person)}</h1>
+      <div className="toolbar">
+        {stored ? (
+          <span className="saved-mark">Saved</span>
+        ) : (
+          <button type="button" className="primary" onClick={() => void guarded(async () => void (await upsertPeople([person])))}>
+            Save
+          </button>
+        )}
+        {person.organization && (
+          <button
+            type="button"
+            onClick={() => navigate({ page: 'company', id: person.organization!.domain ? `domain:${person.organization!.domain}` : person.id })}
+            disabled={!person.organization.domain}
+          >
+            Open company
+          </button>
+        )}
+      </div>
+      {message && <p role="status">{message}</p>}
+      <PersonDetails person={person} editable={!!stored} />
+
+      <div className="section">
+        <h2>Enrich</h2>
+        <div className="toolbar">
+          <ProviderPicker capability="people.enrich" value={enrichProvider} onChange={setEnrichProvider} label="Enrich with" />
+          <button type="button" onClick={() => void enrich()} disabled={busy}>
+            Enrich this person
+          </button>
+        </div>
+      </div>
+      <div className="section">
+        <h2>Related people</h2>
+        <div className="toolbar">
+          <ProviderPicker capability="people.related" value={relatedProvider} onChange={setRelatedProvider} label="Related via" />
+          <button type="button" onClick={() => void loadRelated()} disabled={busy}>
+            Find managers and direct reports
+          </button>
+        </div>
+        {related && (
+          <>
+            <h3>Managers</h3>
+            <VirtualTable label="Managers" rows={related.managers} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={150} emptyText="No managers found." />
+            <h3>Direct reports</h3>
+            <VirtualTable label="Direct reports" rows={related.directReports} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={200} emptyText="No direct reports found." />
+          </>
+        )}
+      </div>
+      <div className="section">
+        <h2>Lookalikes</h2>
+        <div className="toolbar">
+          <ProviderPicker capability="people.lookalikes" value={lookalikeProvider} onChange={setLookalikeProvider} label="Lookalikes via" />
+          <button type="button" onClick={() => void loadLookalikes()} disabled={busy}>
+            Find people like this
+          </button>
+        </div>
+        {lookalikes && (
+          <VirtualTable label="Lookalikes" rows={lookalikes} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={300} emptyText="No lookalikes found." />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PersonDetails({ person, editable }: { person: Person; editable: boolean }) {
+  const rows: { field: string; label: string; value: ReactNode; editable?: boolean }[] = [
+    { field: 'title', label: 'Title', value: person.title, editable: true },
+    { field: 'seniority', label: 'Seniority', value: person.seniority ? humanize(person.seniority) : undefined },
+    { field: 'departments', label: 'Departments', value: person.departments.map(humanize).join(', ') || undefined },
+    { field: 'organization', label: 'Company', value: organizationName(person.organization) || undefined },
+    { field: 'location', label: 'Location', value: locationText(person.location) || undefined },
+    {
+      field: 'emails',
+      label: 'Emails',
+      value: person.emails.length ? person.emails.map((e) => `${e.address} (${e.status})`).join(', ') : person.hasEmail ? 'Available to reveal' : undefined,
+    },
+    { field: 'phones', label: 'Phones', value: person.phones.map((p) => p.number).join(', ') || undefined },
+    {
+      field: 'linkedinUrl',
+      label: 'LinkedIn',
+      value: person.linkedinUrl ? (
+        <a href={person.linkedinUrl} target="_blank" rel="noreferrer noopener">
+          {person.linkedinUrl}
+        </a>
+      ) : undefined,
+    },
+  ];
+  return (
+    <dl className="detail" aria-label="Person details">
+      {rows.map((r) => (
+        <DetailRow key={r.field} personId={person.id} field={r.field} label={r.label} value={r.value} provenance={person.provenance[r.field]} editable={editable && !!r.editable} raw={r.field === 'title' ? person.title : undefined} />
+      ))}
+    </dl>
+  );
+}
+
+function DetailRow(props: {
+  personId: string;
+  field: string;
+  label: string;
+  value: ReactNode;
+  provenance: Person['provenance'][string] | undefined;
+  editable: boolean;
+  raw?: string | undefined;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(props.raw ?? '');
+  const p = props.provenance;
+  const source = !p ? '' : 'manual' in p ? `Edited by you ${formatDate(p.editedAt)}` : `${p.provider} · ${formatDate(p.fetchedAt)}`;
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>
+        {editing ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void editPersonField(props.personId, props.field, draft).then(() => setEditing(false));
+            }}
+          >
+            <input aria-label={`Edit ${props.label}`} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+            <button type="submit">Save</button>
+          </form>
+        ) : (
+          <>
+            {props.value ?? <span className="muted">—</span>}
+            {props.editable && (
+              <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`Edit ${props.label}`} style={{ marginLeft: 8 }}>
+                Edit
+              </button>
+            )}
+          </>
+        )}
+      </dd>
+      <dd className="source">{source}</dd>
+    </>
+  );
 }

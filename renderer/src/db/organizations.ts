@@ -1,0 +1,255 @@
+/** Saved organizations: de-duplicated by identity keys, merged with provenance. */
+import type { Organization, OrganizationRef } from '../../../shared/domain';
+import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
+import { mergeOrganization, mergeProviderIds } from '../../../shared/merge';
+import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
+import { primaryKeysWhereAnyOf, storedRowsForKeys } from './indexed';
+import { chunk, groupByKeys, nowIso, unique } from './grouping';
+import { organizationWords } from './words';
+
+export const ORGANIZATION_WRITE_CHUNK = 2000;
+
+function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Identity keys of an organization: its registrable domain and its provider ids. The name is a key
+ * only when nothing else is known (two companies may share a name; a domain or an id may not).
+ */
+export function organizationKeys(o: { id?: string; domain?: string; providerIds?: Organization['providerIds']; name?: string }): string[] {
+  const keys: string[] = [];
+  const domain = normalizeDomain(o.domain);
+  if (domain) keys.push(`domain:${domain}`);
+  for (const [provider, id] of Object.entries(o.providerIds ?? {})) if (id) keys.push(`${provider}:${id}`);
+  if (!keys.length && o.name && foldName(o.name)) keys.push(`name:${foldName(o.name)}`);
+  if (o.id && !keys.includes(o.id)) keys.push(o.id);
+  return keys;
+}
+
+function decorate(o: StoredOrganization, previousKeys: readonly string[] = []): StoredOrganization {
+  o.keys = unique([...previousKeys, ...organizationKeys(o)]);
+  o.words = organizationWords(o);
+  o.keywords ??= [];
+  o.technologies ??= [];
+  o.provenance ??= {};
+  o.providerIds ??= {};
+  return o;
+}
+
+function tables() {
+  const d = db();
+  return { d, organizations: d.organizations };
+}
+
+/**
+ * Finds the stored rows matching any of `keysPerItem` (one indexed query for the whole chunk) and
+ * groups incoming items with the rows they touch. Shared by organizations and people.
+ */
+export function componentsWithStored<Row extends { id: string; keys: string[] }>(
+  incomingKeys: readonly (readonly string[])[],
+  stored: readonly Row[],
+): { incoming: number[]; stored: Row[] }[] {
+  const storedById = new Map<string, Row>();
+  for (const row of stored) storedById.set(row.id, row);
+  const rows = [...storedById.values()];
+  const nodes = [...incomingKeys, ...rows.map((r) => unique([r.id, ...(r.keys ?? [])]))];
+  return groupByKeys(nodes).map((group) => ({
+    incoming: group.filter((i) => i < incomingKeys.length),
+    stored: group.filter((i) => i >= incomingKeys.length).map((i) => rows[i - incomingKeys.length]!),
+  }));
+}
+
+/** Oldest first: the first saved row survives a merge and keeps its id. */
+export function bySavedAt<T extends { savedAt: string; id: string }>(a: T, b: T): number {
+  return a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Upsert organizations. Returns the stored row for each input, in input order (duplicates in the
+ * batch map to the same row). When an incoming record links rows that were separate (e.g. one saved
+ * by provider id, one by domain), they become one row: people, job postings and list memberships of
+ * the absorbed rows move to the survivor.
+ */
+export async function upsertOrganizations(orgs: Organization[]): Promise<StoredOrganization[]> {
+  const { d } = tables();
+  const now = nowIso();
+  const keysOf = orgs.map((o) => organizationKeys(o));
+  const batchGroups = groupByKeys(keysOf);
+  const result: StoredOrganization[] = new Array(orgs.length);
+
+  for (const groups of chunk(batchGroups, ORGANIZATION_WRITE_CHUNK)) {
+    const merged = groups.map((g) => g.slice(1).reduce((acc, i) => mergeOrganization(acc, orgs[i]!, { now }), { ...orgs[g[0]!]! }));
+    const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
+    await d.transaction('rw', [d.organizations, d.people, d.jobPostings, d.listMembers], async () => {
+      const stored = await storedRowsForKeys(
+        d.organizations,
+        merged.map((o) => o.id),
+        mergedKeys,
+      );
+      const components = componentsWithStored(mergedKeys, stored);
+      const puts: StoredOrganization[] = [];
+      const absorbed = new Map<string, string>();
+      for (const component of components) {
+        const rows = [...component.stored].sort(bySavedAt);
+        let row: StoredOrganization;
+        let previousKeys: string[] = [];
+        if (rows.length) {
+          row = rows[0]!;
+          previousKeys = unique(rows.flatMap((r) => [r.id, ...r.keys]));
+          for (const other of rows.slice(1)) {
+            row = absorbOrganization(row, other);
+            absorbed.set(other.id, row.id);
+          }
+          for (const i of component.incoming) row = mergeOrganization(row, merged[i]!, { now });
+        } else {
+          const first = component.incoming[0]!;
+          let incoming = merged[first]!;
+          for (const i of component.incoming.slice(1)) incoming = mergeOrganization(incoming, merged[i]!, { now });
+          row = { ...incoming, id: incoming.id || organizationLocalId(incoming) || `org:${now}:${first}`, keys: [], words: [], savedAt: now } as StoredOrganization;
+        }
+        previousKeys.push(...component.incoming.flatMap((i) => mergedKeys[i]!));
+        decorate(row, previousKeys);
+        puts.push(row);
+        for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
+      }
+      await d.organizations.bulkPut(puts);
+      if (absorbed.size) await repointOrganizations(absorbed);
+    });
+  }
+  return result;
+}
+
+function absorbOrganization(survivor: StoredOrganization, other: StoredOrganization): StoredOrganization {
+  const merged = mergeOrganization(survivor, other);
+  merged.savedAt = survivor.savedAt;
+  if (other.jobPostingsFetchedAt && (!survivor.jobPostingsFetchedAt || other.jobPostingsFetchedAt > survivor.jobPostingsFetchedAt)) {
+    merged.jobPostingsFetchedAt = other.jobPostingsFetchedAt;
+  }
+  return merged;
+}
+
+/** Must run inside a transaction over organizations, people, jobPostings and listMembers. */
+async function repointOrganizations(absorbed: Map<string, string>): Promise<void> {
+  const d = db();
+  const oldIds = [...absorbed.keys()];
+  await d.people
+    .where('organizationId')
+    .anyOf(oldIds)
+    .modify((p: StoredPerson) => {
+      p.organizationId = absorbed.get(p.organizationId!)!;
+    });
+  await d.jobPostings
+    .where('organizationId')
+    .anyOf(oldIds)
+    .modify((j) => {
+      j.organizationId = absorbed.get(j.organizationId)!;
+    });
+  const members = (await d.listMembers.bulkGet(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds))).filter(
+    (m): m is ListMember => !!m,
+  );
+  if (members.length) {
+    await d.listMembers.bulkDelete(members.map((m) => [m.listId, m.memberId] as [string, string]));
+    await d.listMembers.bulkPut(members.map((m) => ({ ...m, memberId: absorbed.get(m.memberId)! })));
+  }
+  await d.organizations.bulkDelete(oldIds);
+}
+
+/**
+ * The stored organization id for each person's organization reference, creating a minimal row for
+ * references nothing matches and filling gaps (name, domain, provider ids) of rows that do match.
+ * Must run inside a transaction that includes organizations. Aligned with `refs`.
+ */
+export async function resolveOrganizationRefs(refs: readonly (OrganizationRef | undefined)[], now = nowIso()): Promise<(string | undefined)[]> {
+  const d = db();
+  const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
+  const present = refs.map((_, i) => i).filter((i) => keysOf[i]!.length > 0);
+  const out: (string | undefined)[] = new Array(refs.length).fill(undefined);
+  if (!present.length) return out;
+  const stored = await storedRowsForKeys(
+    d.organizations,
+    present.map((i) => organizationLocalId(refs[i]!)),
+    present.map((i) => keysOf[i]!),
+  );
+  const components = componentsWithStored(
+    present.map((i) => keysOf[i]!),
+    stored,
+  );
+  const puts: StoredOrganization[] = [];
+  for (const component of components) {
+    const inputs = component.incoming.map((j) => present[j]!);
+    if (!inputs.length) continue;
+    const rows = [...component.stored].sort(bySavedAt);
+    let row = rows[0];
+    const refsHere = inputs.map((i) => refs[i]!);
+    if (!row) {
+      const ref = refsHere.reduce<OrganizationRef>(
+        (acc, r) => ({ name: acc.name ?? r.name, domain: acc.domain ?? r.domain, providerIds: mergeProviderIds(acc.providerIds, r.providerIds) }),
+        { providerIds: {} },
+      );
+      const id = organizationLocalId(ref)!;
+      row = decorate({
+        id,
+        providerIds: ref.providerIds ?? {},
+        ...(ref.name ? { name: ref.name } : {}),
+        ...(ref.domain ? { domain: normalizeDomain(ref.domain) ?? ref.domain } : {}),
+        keywords: [],
+        technologies: [],
+        provenance: {},
+        keys: [],
+        words: [],
+        savedAt: now,
+      });
+      puts.push(row);
+    } else {
+      // Fill gaps only: a reference on a person row is thinner than the organization's own record.
+      let changed = false;
+      const next: StoredOrganization = { ...row, providerIds: { ...row.providerIds } };
+      for (const ref of refsHere) {
+        if (!next.name && ref.name) {
+          next.name = ref.name;
+          changed = true;
+        }
+        if (!next.domain && ref.domain) {
+          next.domain = normalizeDomain(ref.domain) ?? ref.domain;
+          changed = true;
+        }
+        const ids = mergeProviderIds(next.providerIds, ref.providerIds);
+        if (Object.keys(ids).length !== Object.keys(next.providerIds).length) {
+          next.providerIds = ids;
+          changed = true;
+        }
+      }
+      if (changed) puts.push(decorate(next, row.keys));
+      row = next;
+    }
+    for (const i of inputs) out[i] = row.id;
+  }
+  if (puts.length) await d.organizations.bulkPut(puts);
+  return out;
+}
+
+/** An organization by id; an id absorbed by a later merge still finds the surviving row. */
+export async function getOrganization(id: string): Promise<StoredOrganization | undefined> {
+  const d = db();
+  return (await d.organizations.get(id)) ?? (await d.organizations.where('keys').equals(id).first());
+}
+
+export async function peopleOfOrganization(orgId: string): Promise<StoredPerson[]> {
+  const people = await db().people.where('organizationId').equals(orgId).toArray();
+  return people.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || (a.id < b.id ? -1 : 1));
+}
+
+export async function deleteOrganizations(ids: string[]): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.organizations, d.jobPostings, d.listMembers], async () => {
+    await d.organizations.bulkDelete(ids);
+    await d.jobPostings.where('organizationId').anyOf(ids).delete();
+    await d.listMembers.bulkDelete(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids));
+  });
+}

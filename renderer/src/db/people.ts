@@ -1,0 +1,231 @@
+/**
+ * Saved people. One person is one row whoever returned them: incoming records are matched to stored
+ * rows by identity keys (shared/identity.ts) with one indexed query per chunk, merged with
+ * provenance (shared/merge.ts), and written in chunks inside one transaction each.
+ */
+import { Person as PersonSchema, type Person } from '../../../shared/domain';
+import { normalizeLinkedinUrl, personIdentityKeys, personLocalId } from '../../../shared/identity';
+import { mergePerson } from '../../../shared/merge';
+import { db, type ListMember, type StoredPerson } from './schema';
+import { chunk, groupByKeys, nowIso, unique } from './grouping';
+import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
+import { addMembersInTransaction } from './lists';
+import { personWords, shortPrefixes } from './words';
+import { primaryKeysWhereAnyOf, storedRowsForKeys, valuesPresentIn } from './indexed';
+
+/** Rows per write transaction: big enough to amortise a transaction, small enough to keep the UI fed. */
+export const PEOPLE_WRITE_CHUNK = 2000;
+
+/** Identity keys of an incoming or stored person, plus its own id (so an absorbed id still resolves). */
+export function personKeys(p: Person): string[] {
+  const keys = personIdentityKeys(p);
+  if (p.id && !keys.includes(p.id)) keys.push(p.id);
+  return keys;
+}
+
+function decorate(p: StoredPerson, previousKeys: readonly string[], organizationId: string | undefined): StoredPerson {
+  p.keys = unique([...previousKeys, ...personKeys(p)]);
+  p.words = personWords(p);
+  p.prefixes = shortPrefixes(p.words);
+  p.emails ??= [];
+  p.phones ??= [];
+  p.departments ??= [];
+  p.providerIds ??= {};
+  p.provenance ??= {};
+  if (organizationId) p.organizationId = organizationId;
+  else delete p.organizationId;
+  const country = p.location?.countryCode?.toUpperCase();
+  if (country) p.countryCode = country;
+  else delete p.countryCode;
+  return p;
+}
+
+/** A stored row absorbed into an older one: the union of both, edits and all. */
+function absorbPerson(survivor: StoredPerson, other: StoredPerson): StoredPerson {
+  const merged = mergePerson(survivor, other);
+  merged.savedAt = survivor.savedAt;
+  const edited = unique([...(survivor.editedFields ?? []), ...(other.editedFields ?? [])]);
+  if (edited.length) merged.editedFields = edited;
+  return merged;
+}
+
+export interface UpsertPeopleOptions {
+  /** Also add every saved person to this list. */
+  listId?: string;
+}
+
+/**
+ * Save people. Returns the stored row for each input, in input order (inputs that are the same
+ * person map to the same row). May run inside a caller's `db.transaction('rw', …)` that includes
+ * people, organizations and listMembers: Dexie joins it.
+ */
+export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions = {}): Promise<StoredPerson[]> {
+  const d = db();
+  const now = nowIso();
+  const keysOf = people.map((p) => personKeys(p));
+  const batchGroups = groupByKeys(keysOf);
+  const result: StoredPerson[] = new Array(people.length);
+
+  for (const groups of chunk(batchGroups, PEOPLE_WRITE_CHUNK)) {
+    // Pure work first, so the transaction holds only IndexedDB requests.
+    const merged = groups.map((g) => g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }));
+    const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
+
+    await d.transaction('rw', [d.people, d.organizations, d.listMembers], async () => {
+      const stored = await storedRowsForKeys(
+        d.people,
+        merged.map((p) => p.id),
+        mergedKeys,
+      );
+      const components = componentsWithStored(mergedKeys, stored);
+
+      const rows: StoredPerson[] = [];
+      const rowKeys: string[][] = [];
+      const absorbed = new Map<string, string>();
+      for (const component of components) {
+        const storedRows = [...component.stored].sort(bySavedAt);
+        let row: StoredPerson;
+        const previousKeys: string[] = [];
+        if (storedRows.length) {
+          row = storedRows[0]!;
+          for (const r of storedRows) previousKeys.push(r.id, ...(r.keys ?? []));
+          for (const other of storedRows.slice(1)) {
+            row = absorbPerson(row, other);
+            absorbed.set(other.id, row.id);
+          }
+          for (const i of component.incoming) row = mergePerson(row, merged[i]!, { now });
+        } else {
+          let incoming = merged[component.incoming[0]!]!;
+          for (const i of component.incoming.slice(1)) incoming = mergePerson(incoming, merged[i]!, { now });
+          const id = incoming.id || personLocalId(incoming) || `person:${now}:${rows.length}`;
+          row = { ...incoming, id, keys: [], words: [], savedAt: now };
+        }
+        for (const i of component.incoming) previousKeys.push(...mergedKeys[i]!);
+        rows.push(row);
+        rowKeys.push(previousKeys);
+        for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
+      }
+
+      const organizationIds = await resolveOrganizationRefs(
+        rows.map((r) => r.organization),
+        now,
+      );
+      rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i]));
+      await d.people.bulkPut(rows);
+      if (absorbed.size) await repointPeople(absorbed);
+      if (opts.listId) await addMembersInTransaction(opts.listId, rows.map((r) => r.id), now);
+    });
+  }
+  return result;
+}
+
+/** List memberships of absorbed rows move to the survivor. Inside a people + listMembers transaction. */
+async function repointPeople(absorbed: Map<string, string>): Promise<void> {
+  const d = db();
+  const oldIds = [...absorbed.keys()];
+  const members = (await d.listMembers.bulkGet(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds))).filter(
+    (m): m is ListMember => !!m,
+  );
+  if (members.length) {
+    await d.listMembers.bulkDelete(members.map((m) => [m.listId, m.memberId] as [string, string]));
+    await d.listMembers.bulkPut(members.map((m) => ({ ...m, memberId: absorbed.get(m.memberId)! })));
+  }
+  await d.people.bulkDelete(oldIds);
+}
+
+/** Person fields a rep can edit by hand. */
+export const EDITABLE_PERSON_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'headline',
+  'seniority',
+  'departments',
+  'location',
+  'emails',
+  'phones',
+  'linkedinUrl',
+  'photoUrl',
+  'organization',
+  'hasEmail',
+  'hasPhone',
+] as const satisfies readonly (keyof Person)[];
+export type EditablePersonField = (typeof EDITABLE_PERSON_FIELDS)[number];
+
+export function isEditablePersonField(field: string): field is EditablePersonField {
+  return (EDITABLE_PERSON_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * The rep's own value for a field: marked manual, so no later provider merge overwrites it.
+ * `undefined` (or blank text) clears the field and keeps it cleared. The value is validated with the
+ * domain schema, so a form may pass a field name and text it got from an input.
+ */
+export async function editPersonField<F extends EditablePersonField>(id: string, field: F, value: Person[F] | undefined): Promise<StoredPerson>;
+export async function editPersonField(id: string, field: string, value: unknown): Promise<StoredPerson>;
+export async function editPersonField(id: string, field: string, value: unknown): Promise<StoredPerson> {
+  if (!isEditablePersonField(field)) throw new Error(`"${field}" cannot be edited.`);
+  let next: unknown = typeof value === 'string' ? value.trim() : value;
+  if (next === '') next = undefined;
+  if (field === 'linkedinUrl' && typeof next === 'string') next = normalizeLinkedinUrl(next) ?? next;
+  if (next !== undefined) {
+    const parsed = PersonSchema.shape[field].safeParse(next);
+    if (!parsed.success) throw new Error(`Invalid ${field}: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+    next = parsed.data;
+  }
+  const d = db();
+  return d.transaction('rw', [d.people, d.organizations], async () => {
+    const current = await getPerson(id);
+    if (!current) throw new Error(`No saved person with id ${id}`);
+    const now = nowIso();
+    const row: StoredPerson = { ...current, provenance: { ...current.provenance, [field]: { manual: true, editedAt: now } } };
+    const record = row as unknown as Record<string, unknown>;
+    if (next === undefined) delete record[field];
+    else record[field] = next;
+    row.editedFields = unique([...(current.editedFields ?? []), field]);
+    row.updatedAt = now;
+    const [organizationId] =
+      field === 'organization' ? await resolveOrganizationRefs([row.organization], now) : [current.organizationId];
+    decorate(row, current.keys ?? [], organizationId);
+    await d.people.put(row);
+    return row;
+  });
+}
+
+/** A person by id; an id absorbed by a later merge still finds the surviving row. */
+export async function getPerson(id: string): Promise<StoredPerson | undefined> {
+  const d = db();
+  return (await d.people.get(id)) ?? (await d.people.where('keys').equals(id).first());
+}
+
+export async function deletePeople(ids: string[]): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.people, d.listMembers], async () => {
+    await d.people.bulkDelete(ids);
+    await d.listMembers.bulkDelete(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids));
+  });
+}
+
+/**
+ * For "already saved" marks in search results: the ids of the given (incoming) people that match a
+ * stored row by any identity key. Reads index keys only, never rows.
+ */
+export async function findSavedIds(people: Person[]): Promise<Set<string>> {
+  const saved = new Set<string>();
+  if (!people.length) return saved;
+  const d = db();
+  for (const part of chunk(people, 5000)) {
+    const keysOf = part.map((p) => personKeys(p));
+    const found = await valuesPresentIn(d.people, 'keys', keysOf.flat());
+    part.forEach((p, i) => {
+      if (keysOf[i]!.some((k) => found.has(k))) saved.add(p.id);
+    });
+  }
+  return saved;
+}
+
+/** All saved rows for one organization id are in organizations.ts (peopleOfOrganization). */
+export async function countPeople(): Promise<number> {
+  return db().people.count();
+}

@@ -1,0 +1,137 @@
+/**
+ * Words for the multi-entry `words` index: "contains" search is a prefix range query on it
+ * (`where('words').startsWith(token)`), never a scan of every row.
+ *
+ * Each whitespace-separated chunk of a field is indexed three ways, so a query token matches it
+ * however the rep types it: the chunk with its inner punctuation ("o'brien", "smith-jones"), each
+ * alphanumeric piece ("o", "brien", "smith"), and the pieces joined ("obrien"). Emails and domains
+ * are indexed whole ("jane.doe@acme.com", "acme.com") and by their meaningful parts ("jane.doe",
+ * "jane", "doe", "janedoe", "acme"). Everything lower-cased and accent-folded ("Zoë" -> "zoe").
+ */
+import type { Organization, Person } from '../../../shared/domain';
+
+/** Longer words add index size and no search power: nobody types 40 characters of one word. */
+const MAX_WORD_LENGTH = 40;
+
+/** Lower case, accents folded, curly quotes straightened; punctuation kept. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase();
+}
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/u;
+
+function add(word: string, out: Set<string>): void {
+  if (word) out.add(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word);
+}
+
+function addChunkWords(chunk: string, out: Set<string>): void {
+  const trimmed = chunk.replace(EDGE_PUNCTUATION, '');
+  if (!trimmed) return;
+  add(trimmed, out);
+  const pieces = trimmed.split(NOT_ALNUM).filter(Boolean);
+  if (pieces.length > 1) {
+    for (const piece of pieces) add(piece, out);
+    add(pieces.join(''), out);
+  }
+}
+
+/** Add the words of free text (names, titles, places) to `out`. */
+export function addTextWords(text: string | undefined | null, out: Set<string>): void {
+  if (!text) return;
+  for (const chunk of foldText(text).split(/\s+/)) addChunkWords(chunk, out);
+}
+
+/** An email: the whole address, the local part (with its pieces) and the domain. */
+export function addEmailWords(address: string | undefined | null, out: Set<string>): void {
+  if (!address) return;
+  const email = foldText(address.trim()).replace(EDGE_PUNCTUATION, '');
+  if (!email) return;
+  add(email, out);
+  const at = email.lastIndexOf('@');
+  if (at > 0) {
+    addChunkWords(email.slice(0, at), out);
+    addDomainWords(email.slice(at + 1), out);
+  }
+}
+
+/**
+ * "www.acme-corp.co.uk" -> "acme-corp.co.uk", then each label but the last with its pieces:
+ * "acme-corp", "acme", "corp", "acmecorp", "co". Joined forms of whole hosts ("acmecorpcouk") and the
+ * top-level label find nothing a rep types, and every word is an index entry to write.
+ */
+export function addDomainWords(domain: string | undefined | null, out: Set<string>): void {
+  if (!domain) return;
+  const host = foldText(domain.trim())
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/^www\./, '')
+    .replace(EDGE_PUNCTUATION, '');
+  if (!host) return;
+  add(host, out);
+  const labels = host.split('.').filter(Boolean);
+  for (const label of labels.length > 1 ? labels.slice(0, -1) : labels) addChunkWords(label, out);
+}
+
+/** Query text -> search tokens: each one must be a prefix of some word of a matching record. */
+export function queryTokens(text: string | undefined | null): string[] {
+  if (!text) return [];
+  const tokens = new Set<string>();
+  for (const chunk of foldText(text).split(/\s+/)) {
+    const token = chunk.replace(EDGE_PUNCTUATION, '');
+    if (token) tokens.add(token.length > MAX_WORD_LENGTH ? token.slice(0, MAX_WORD_LENGTH) : token);
+  }
+  // A token that is a prefix of another adds no constraint beyond it ("jo jones" == "jones").
+  const list = [...tokens];
+  return list.filter((t) => !list.some((other) => other !== t && other.startsWith(t)));
+}
+
+function locationText(location: Person['location']): string[] {
+  if (!location) return [];
+  return [location.city, location.state, location.country, location.countryCode].filter((s): s is string => !!s);
+}
+
+export function personWords(p: Partial<Person>): string[] {
+  const out = new Set<string>();
+  addTextWords(p.firstName, out);
+  addTextWords(p.lastName, out);
+  addTextWords(p.fullName, out);
+  addTextWords(p.title, out);
+  addTextWords(p.organization?.name, out);
+  addDomainWords(p.organization?.domain, out);
+  for (const e of p.emails ?? []) addEmailWords(e.address, out);
+  for (const part of locationText(p.location)) addTextWords(part, out);
+  return [...out];
+}
+
+export function organizationWords(o: Partial<Organization>): string[] {
+  const out = new Set<string>();
+  addTextWords(o.name, out);
+  addDomainWords(o.domain, out);
+  if (o.websiteUrl) addDomainWords(o.websiteUrl, out);
+  addTextWords(o.industry, out);
+  for (const part of locationText(o.location)) addTextWords(part, out);
+  return [...out];
+}
+
+/** Tokens this short are looked up in the `prefixes` index instead of a `words` range. */
+export const SHORT_PREFIX_LENGTH = 2;
+
+/**
+ * Distinct 1- and 2-character prefixes of the words: a token that short matches exactly the rows
+ * holding it, each row once, in id order; the most common as-you-type queries need no key set.
+ */
+export function shortPrefixes(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) for (let n = 1; n <= SHORT_PREFIX_LENGTH && n <= w.length; n++) out.add(w.slice(0, n));
+  return [...out];
+}
+
+/** What a record's words would have to satisfy for a query: every token a prefix of one word. */
+export function wordsMatchTokens(words: readonly string[], tokens: readonly string[]): boolean {
+  return tokens.every((t) => words.some((w) => w.startsWith(t)));
+}

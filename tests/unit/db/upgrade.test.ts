@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProspectDb } from '../../../renderer/src/db/schema';
+import { personWords, shortPrefixes } from '../../../renderer/src/db/words';
+import { samplePeople } from './fixtures';
+
+const NAME = 'prospect-desk-upgrade-test';
+
+/** The schema exactly as version 1 shipped it. */
+const V1_STORES = {
+  people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt',
+  organizations: 'id, *keys, *words, domain, savedAt',
+  jobPostings: 'id, organizationId, fetchedAt',
+  lists: 'id, name, createdAt',
+  listMembers: '[listId+memberId], listId, memberId',
+  savedSearches: 'id, kind, createdAt',
+  enrichments: 'key, provider, fetchedAt',
+  csvJobs: 'id, status, createdAt',
+  csvRows: '[jobId+index], jobId, [jobId+status]',
+};
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('schema upgrade', () => {
+  it('opens a version-1 database with the current schema: data kept, departments indexed, words rebuilt', async () => {
+    const v1 = new Dexie(NAME);
+    v1.version(1).stores(V1_STORES);
+    const [a, b] = samplePeople(2);
+    const savedAt = '2026-01-01T00:00:00.000Z';
+    // Written as version-1 code did: stale words, and one row without a departments array.
+    const legacyB: Record<string, unknown> = { ...b!, keys: [b!.id], words: ['stale'], savedAt };
+    delete legacyB.departments;
+    await v1.table('people').bulkAdd([{ ...a!, departments: ['sales'], keys: [a!.id], words: ['stale'], savedAt }, legacyB]);
+    await v1.table('organizations').add({ id: 'domain:acme.com', name: 'Acme Rockets', domain: 'acme.com', providerIds: {}, keywords: [], technologies: [], provenance: {}, keys: ['domain:acme.com'], words: [], savedAt });
+    await v1.table('lists').add({ id: 'l1', name: 'Old list', kind: 'people', createdAt: savedAt, updatedAt: savedAt });
+    await v1.table('listMembers').add({ listId: 'l1', memberId: a!.id, addedAt: savedAt });
+    await v1.table('csvRows').add({ jobId: 'j1', index: 0, status: 'pending', values: ['x'] });
+    v1.close();
+
+    const current = new ProspectDb(NAME);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(2);
+    expect(await current.people.count()).toBe(2);
+    const rowA = (await current.people.get(a!.id))!;
+    expect(rowA.savedAt).toBe(savedAt);
+    expect(rowA.words).toEqual(personWords(a!));
+    expect(rowA.words).not.toContain('stale');
+    expect(rowA.prefixes).toEqual(shortPrefixes(rowA.words));
+    expect((await current.people.where('prefixes').equals(rowA.words[0]!.slice(0, 2)).primaryKeys()) as string[]).toContain(a!.id);
+    expect((await current.people.get(b!.id))!.departments).toEqual([]);
+    expect((await current.people.where('departments').equals('sales').primaryKeys()) as string[]).toEqual([a!.id]);
+    expect((await current.organizations.where('words').startsWith('rock').primaryKeys()) as string[]).toEqual(['domain:acme.com']);
+    expect(await current.listMembers.where('listId').equals('l1').count()).toBe(1);
+    expect(await current.lists.get('l1')).toMatchObject({ name: 'Old list' });
+    expect(await current.csvRows.count()).toBe(1);
+    current.close();
+  });
+});
