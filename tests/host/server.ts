@@ -76,7 +76,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 export async function startHost(options: HostOptions = {}): Promise<HostHandle> {
   const rendererDir = options.rendererDir ?? join(ROOT, 'out/renderer');
-  const exportDir = options.exportDir ?? join(tmpdir(), `prospect-desk-exports-${process.pid}-${Date.now()}`);
+  const exportDir =
+    options.exportDir ??
+    options.env?.PROSPECT_DESK_EXPORT_DIR ??
+    process.env.PROSPECT_DESK_EXPORT_DIR ??
+    join(tmpdir(), `prospect-desk-exports-${process.pid}-${Date.now()}`);
   await mkdir(exportDir, { recursive: true });
   const logLines: string[] = [];
   const log = (line: string) => {
