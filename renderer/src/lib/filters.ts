@@ -26,6 +26,7 @@ export const PEOPLE_FIELDS: FilterField[] = [
   { key: 'locations', label: 'Person location', kind: 'list', placeholder: 'Berlin, US' },
   { key: 'organizationNames', label: 'Company names', kind: 'list' },
   { key: 'organizationDomains', label: 'Company domains', kind: 'list', placeholder: 'stripe.com' },
+  { key: 'organizationIds', label: "Company ids (the provider's)", kind: 'list', placeholder: 'Sumble: 500123' },
   { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES },
   { key: 'industries', label: 'Industries', kind: 'list' },
   { key: 'keywords', label: 'Keywords', kind: 'text' },
