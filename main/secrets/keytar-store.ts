@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 /**
  * Keys in the OS keychain through keytar: macOS Keychain, Windows Credential Manager, or the
  * Secret Service (gnome-keyring, KWallet) on Linux. One entry per provider under one service name.
@@ -20,9 +22,14 @@ export interface KeytarLike {
 
 export type KeytarLoadResult = { ok: true; keytar: KeytarLike } | { ok: false; reason: string };
 
-export async function loadKeytar(): Promise<KeytarLoadResult> {
+export async function loadKeytar(env: Record<string, string | undefined> = process.env): Promise<KeytarLoadResult> {
   try {
-    const mod = (await import('keytar')) as Partial<KeytarLike> & { default?: Partial<KeytarLike> };
+    // `npm start` rebuilds keytar for Electron's ABI into its own folder (scripts/start.mjs) and
+    // points here, so the Node build in node_modules keeps serving the tests.
+    const override = env.PROSPECT_DESK_KEYTAR_PATH?.trim();
+    const mod = (
+      override ? createRequire(join(process.cwd(), 'noop.js'))(override) : await import('keytar')
+    ) as Partial<KeytarLike> & { default?: Partial<KeytarLike> };
     // CommonJS module: Node's ESM loader puts it whole on `default` (and only some names at top level).
     const keytar = [mod.default, mod].find(isKeytarLike);
     if (!keytar) return { ok: false, reason: 'The keytar module loaded but does not look like keytar.' };
