@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   { files: ['main/index.ts', 'preload/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } } },
   // Browser tests reach into window.* from page.evaluate, where `any` is the honest type.
   { files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

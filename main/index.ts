@@ -100,6 +100,7 @@ async function start() {
     emit,
     safeStorage,
     userDataDir: app.getPath('userData'),
+    dataDir: app.getPath('userData'),
     saveCsv: async (suggestedName, content) => {
       const target = mainWindow ?? undefined;
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };

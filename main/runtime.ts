@@ -13,6 +13,7 @@ import { createKeyService } from './secrets/key-service';
 import { selectSecretStore } from './secrets/select-store';
 import type { SafeStorageLike } from './secrets/safe-storage-store';
 import { createServices } from './services';
+import { openEnrichJournal } from './services/enrich-journal';
 
 export interface RuntimeOptions {
   env: Record<string, string | undefined>;
@@ -20,6 +21,11 @@ export interface RuntimeOptions {
   saveCsv(suggestedName: string, content: string): Promise<{ saved: boolean; path?: string }>;
   safeStorage?: SafeStorageLike;
   userDataDir?: string;
+  /**
+   * Folder for main's own durable data (the enrichment journal): Electron's userData in the app.
+   * Falls back to env PROSPECT_DESK_DATA_DIR (test host); with neither, nothing is journaled.
+   */
+  dataDir?: string;
   log?: (line: string) => void;
   /** Tests may swap adapters (e.g. to point one at a simulator with custom limits). */
   adapters?: (config: AppConfig) => ProviderAdapter[];
@@ -47,10 +53,25 @@ export async function createMainRuntime(opts: RuntimeOptions): Promise<MainRunti
       opts.emit({ type: 'provider.rateLimited', provider, retryAfterMs: Math.round(retryAfterMs) }),
   });
   const adapters = (opts.adapters ?? createProviderAdapters)(config);
-  const services = createServices({ adapters, http, keys, emit: opts.emit, saveCsv: opts.saveCsv });
+  const dataDir = opts.dataDir ?? (opts.env.PROSPECT_DESK_DATA_DIR?.trim() || undefined);
+  const journal = dataDir ? await openEnrichJournal({ dir: dataDir, log }) : undefined;
+  const services = createServices({
+    adapters,
+    http,
+    keys,
+    emit: opts.emit,
+    saveCsv: opts.saveCsv,
+    log,
+    ...(journal ? { journal } : {}),
+  });
   return {
     config,
     dispatch: createDispatch(services, log),
-    close: () => http.close(),
+    close: async () => {
+      // Called first and synchronously: nothing more is journaled once the app is going away.
+      const journalClosed = journal?.close();
+      await http.close();
+      await journalClosed;
+    },
   };
 }

@@ -170,9 +170,21 @@ export const contract = {
         provider: ProviderId,
         queries: z.array(PersonQuery).min(1).max(100),
         fields: z.array(EnrichField).min(1).default(['email', 'title', 'organization']),
+        /**
+         * Ask again the lookups that were in flight when the app last stopped (answered 'uncertain'
+         * otherwise): the rep accepts that the provider may charge them a second time.
+         */
+        retryUncertain: z.boolean().optional(),
+        /** Replay an earlier paid answer only if it is younger than this (the plan's freshness window). */
+        maxAgeDays: z.number().min(0).max(3650).optional(),
       })
       .strict(),
-    z.object({ results: z.array(EnrichOutcome), credits: CreditsUsed }),
+    z.object({
+      results: z.array(EnrichOutcome),
+      credits: CreditsUsed,
+      /** Lookups main answered from its enrichment journal at no cost (already paid for earlier). */
+      replayed: z.number().int().nonnegative().optional(),
+    }),
   ),
   'people.related': channel(
     z

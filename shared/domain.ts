@@ -264,9 +264,14 @@ export const ERROR_CODES = [
   'plan_restricted',
   'cancelled',
   'internal',
+  /** A charged lookup was in flight when the app stopped: the provider may or may not have charged it. */
+  'uncertain',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const UNCERTAIN_LOOKUP_MESSAGE =
+  'Prospect Desk closed while this lookup was in flight; the provider may have charged it. Retry failed rows to look it up again.';
 
 export const AppError = z.object({
   code: ErrorCode,

@@ -1,7 +1,14 @@
 /** The one error taxonomy every provider failure is mapped into (see shared/domain ErrorCode). */
 import type { AppError, ErrorCode, ProviderId } from '../../shared/domain';
 
+export interface ProviderErrorOptions {
+  /** Validation issues (zod-like) for bad_request, passed on to the renderer as AppError.issues. */
+  issues?: AppError['issues'];
+}
+
 export class ProviderError extends Error {
+  readonly issues?: AppError['issues'];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -9,9 +16,11 @@ export class ProviderError extends Error {
     readonly retryAfterMs?: number,
     /** HTTP status when the error came from an answer. */
     readonly status?: number,
+    options: ProviderErrorOptions = {},
   ) {
     super(message);
     this.name = 'ProviderError';
+    if (options.issues) this.issues = options.issues.map((i) => ({ path: [...i.path], message: i.message }));
   }
 
   toAppError(): AppError {
@@ -20,6 +29,7 @@ export class ProviderError extends Error {
       message: this.message,
       ...(this.provider ? { provider: this.provider } : {}),
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: Math.max(0, Math.round(this.retryAfterMs)) } : {}),
+      ...(this.issues ? { issues: this.issues.map((i) => ({ path: [...i.path], message: i.message })) } : {}),
     };
   }
 }

@@ -3,12 +3,28 @@
  * the key service and the HTTP layer. No Electron here, so the same services run in the app,
  * the test host and the benchmarks.
  */
-import type { AppEvent, ChannelParsedInput, ConnectionTest, ProviderInfo } from '../../shared/contract';
-import type { Capability, KeyedProviderId, ProviderId } from '../../shared/domain';
+import type {
+  AppEvent,
+  ChannelOutput,
+  ChannelParsedInput,
+  ConnectionTest,
+  EnrichOutcome,
+  ProviderInfo,
+} from '../../shared/contract';
+import {
+  UNCERTAIN_LOOKUP_MESSAGE,
+  type Capability,
+  type EnrichField,
+  type KeyedProviderId,
+  type PersonQuery,
+  type ProviderId,
+} from '../../shared/domain';
+import { lookupKey } from '../../shared/lookup-key';
 import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
 import type { HttpClient } from '../providers/http';
 import type { ProviderAdapter, ProviderContext } from '../providers/types';
+import type { EnrichJournal, JournalAnswerInput } from './enrich-journal';
 
 /** What services need from the key store (main/secrets/key-service.ts provides it). */
 export interface KeyAccess {
@@ -26,6 +42,9 @@ export interface ServiceDeps {
   /** Shows a save dialog (app) or writes to the export folder (host) and writes the file. */
   saveCsv(suggestedName: string, content: string): Promise<{ saved: boolean; path?: string }>;
   now?: () => Date;
+  /** Journals charged people.enrich lookups (main/services/enrich-journal.ts); none: not journaled. */
+  journal?: EnrichJournal;
+  log?: (line: string) => void;
 }
 
 const isKeyed = (id: ProviderId): id is KeyedProviderId => id !== 'sample';
@@ -93,6 +112,128 @@ export function createServices(deps: ServiceDeps): Handlers {
     return { ...base, ...keyInfo, ...(lastTest ? { lastTest } : {}) };
   }
 
+  /**
+   * people.enrich through the journal: lookups already answered are replayed at no cost, lookups an
+   * earlier session left in flight come back 'uncertain' (unless the rep asked to retry them), and
+   * only the rest go to the provider, with an intent on disk before and the answer on disk after.
+   */
+  async function enrichJournaled(
+    adapter: ProviderAdapter,
+    journal: EnrichJournal,
+    queries: PersonQuery[],
+    fields: EnrichField[],
+    retryUncertain: boolean,
+    maxAgeDays?: number,
+  ): Promise<ChannelOutput<'people.enrich'>> {
+    const provider = adapter.id;
+    const keys = queries.map((q) => lookupKey(provider, q));
+    const present = [...new Set(keys.filter((k): k is string => !!k))];
+    // A lookup another call has in flight right now: wait for its answer rather than buy it twice.
+    for (let wait = journal.inFlight(present); wait; wait = journal.inFlight(present)) await wait;
+
+    // From here to journal.begin() nothing awaits, so no other call can slip in between.
+    const results: (EnrichOutcome | undefined)[] = new Array(queries.length);
+    const toAsk: number[] = [];
+    const firstAskedFor = new Map<string, number>();
+    const copies: { index: number; of: number }[] = [];
+    let replayed = 0;
+    queries.forEach((_, index) => {
+      const key = keys[index];
+      if (!key) {
+        toAsk.push(index);
+        return;
+      }
+      const known = journal.answered(key, fields, maxAgeDays === undefined ? undefined : maxAgeDays * 86_400_000);
+      if (known) {
+        replayed++;
+        results[index] = {
+          index,
+          status: known.status,
+          ...(known.person ? { person: known.person } : {}),
+          credits: 0,
+        };
+        return;
+      }
+      if (journal.uncertain(key) && !retryUncertain) {
+        results[index] = {
+          index,
+          status: 'error',
+          error: { code: 'uncertain', message: UNCERTAIN_LOOKUP_MESSAGE, provider },
+          credits: 0,
+        };
+        return;
+      }
+      const first = firstAskedFor.get(key);
+      if (first !== undefined) {
+        copies.push({ index, of: first });
+        return;
+      }
+      firstAskedFor.set(key, index);
+      toAsk.push(index);
+    });
+
+    if (toAsk.length === 0) {
+      return { results: results as EnrichOutcome[], credits: { provider, credits: 0, reported: false }, replayed };
+    }
+
+    const askedKeys = [...firstAskedFor.keys()];
+    try {
+      await journal.begin(askedKeys.map((key) => ({ key, fields })));
+    } catch {
+      deps.log?.(`[journal] could not record ${askedKeys.length} enrichment intent(s); nothing was sent`);
+      throw new ProviderError(
+        'internal',
+        `Prospect Desk could not write its enrichment journal (is the disk full?), so nothing was sent to ${adapter.label} and nothing was charged.`,
+        provider,
+      );
+    }
+
+    try {
+      const answer = await call(adapter, (ctx) =>
+        adapter.enrichPeople!(
+          toAsk.map((i) => queries[i]!),
+          fields,
+          ctx,
+        ),
+      );
+      const matched = answer.results.filter((r) => r.status === 'matched').length;
+      const unattributed = answer.results.every((r) => r.credits === undefined);
+      const mixed = toAsk.length < queries.length;
+      const toJournal: JournalAnswerInput[] = [];
+      for (const outcome of answer.results) {
+        const index = toAsk[outcome.index];
+        if (index === undefined || results[index]) continue;
+        const credits =
+          outcome.credits ??
+          (unattributed && outcome.status === 'matched' && matched ? answer.credits.credits / matched : 0);
+        // Next to answers at no cost, the provider's unattributed cost must be spread where it was spent.
+        results[index] = { ...outcome, index, ...(mixed && outcome.credits === undefined ? { credits } : {}) };
+        const key = keys[index];
+        if (!key || !(outcome.status === 'not_found' || (outcome.status === 'matched' && outcome.person))) continue;
+        toJournal.push({
+          key,
+          fields,
+          status: outcome.status,
+          ...(outcome.person ? { person: outcome.person } : {}),
+          credits,
+        });
+      }
+      // Before the answer leaves main: once on disk it is never bought again within the window.
+      await journal.answer(toJournal).catch(() => {
+        deps.log?.(`[journal] could not record ${toJournal.length} enrichment answer(s)`);
+      });
+      for (const { index, of } of copies) {
+        const original = results[of];
+        if (original) results[index] = { ...original, index, credits: 0 };
+      }
+      return { results: results.filter((r): r is EnrichOutcome => !!r), credits: answer.credits, replayed };
+    } finally {
+      // Lookups with no answer (the call failed, or the row did): the caller sees that error, so the
+      // intent would only mislead a later call. Also ends their flights, so no waiter hangs.
+      await journal.abandon(askedKeys).catch(() => undefined);
+    }
+  }
+
   function keyedAdapter(id: KeyedProviderId): ProviderAdapter {
     const adapter = byId.get(id);
     if (!adapter) throw new ProviderError('bad_request', `Unknown provider "${id}".`);
@@ -138,9 +279,13 @@ export function createServices(deps: ServiceDeps): Handlers {
       return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
     },
 
-    'people.enrich': async ({ provider, queries, fields }) => {
+    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays }) => {
       const adapter = adapterFor(provider, 'people.enrich');
-      return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
+      // The sample provider is free: nothing to journal.
+      if (!deps.journal || !isKeyed(adapter.id)) {
+        return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
+      }
+      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays);
     },
 
     'people.related': async ({ provider, person, direction }) => {

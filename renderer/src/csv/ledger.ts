@@ -3,8 +3,7 @@
  * what it cost, when. Every lookup is checked here first, so the same input is never paid for twice
  * within the freshness window, across rows, files, reruns and crashes.
  */
-import type { EnrichField, PersonQuery, ProviderId } from '../../../shared/domain';
-import { normalizeDomain, normalizeEmail, normalizeLinkedinUrl } from '../../../shared/identity';
+import type { EnrichField } from '../../../shared/domain';
 import type { EnrichmentEntry } from '../db/schema';
 import type { EnrichedValues } from './enriched';
 
@@ -17,44 +16,8 @@ export interface LedgerEntry extends EnrichmentEntry {
   values?: EnrichedValues;
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/**
- * `provider|email:jane@acme.com`, `provider|li:https://www.linkedin.com/in/jane`,
- * `provider|id:123`, `provider|name:jane|doe|acme.com` (or `|org:acme inc` without a domain).
- * Undefined when the query has no identifier the key can be built from.
- */
-export function ledgerKey(provider: ProviderId, q: PersonQuery): string | undefined {
-  const email = normalizeEmail(q.email);
-  if (email) return `${provider}|email:${email}`;
-  const li = normalizeLinkedinUrl(q.linkedinUrl);
-  if (li) return `${provider}|li:${li}`;
-  const id = q.providerIds?.[provider]?.trim();
-  if (id) return `${provider}|id:${id}`;
-  let first = q.firstName?.trim();
-  let last = q.lastName?.trim();
-  if ((!first || !last) && q.fullName) {
-    const parts = q.fullName.trim().split(/\s+/);
-    if (parts.length >= 2) {
-      first ||= parts[0];
-      last ||= parts[parts.length - 1];
-    }
-  }
-  if (!first || !last) return undefined;
-  const name = `${fold(first)}|${fold(last)}`;
-  const domain = normalizeDomain(q.organizationDomain);
-  if (domain) return `${provider}|name:${name}|${domain}`;
-  const org = q.organizationName ? fold(q.organizationName) : '';
-  if (org) return `${provider}|name:${name}|org:${org}`;
-  return undefined;
-}
+/** The lookup key, shared with main's enrichment journal so both sides agree on it. */
+export { lookupKey as ledgerKey } from '../../../shared/lookup-key';
 
 export function isFresh(
   entry: Pick<EnrichmentEntry, 'fetchedAt'>,

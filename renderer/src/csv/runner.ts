@@ -230,6 +230,8 @@ interface ActiveRun {
   unsavedRateLimited: number;
   listId?: string;
   promise?: Promise<RunResult>;
+  /** Set by retryFailed: lookups main reports 'uncertain' (in flight when the app died) are asked again. */
+  retryUncertain?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,15 +305,19 @@ export class CsvRunner {
 
   /** Continues a paused or interrupted job with its pending rows only. */
   resume(jobId: string): Promise<RunResult> {
+    return this.resumeRun(jobId, false);
+  }
+
+  private resumeRun(jobId: string, retryUncertain: boolean): Promise<RunResult> {
     const existing = this.runs.get(jobId)?.promise ?? this.starting.get(jobId);
     if (existing) return existing;
     // Registered before the first await, so a second call joins this run instead of starting another.
-    const started = this.begin(jobId).finally(() => this.starting.delete(jobId));
+    const started = this.begin(jobId, retryUncertain).finally(() => this.starting.delete(jobId));
     this.starting.set(jobId, started);
     return started;
   }
 
-  private async begin(jobId: string): Promise<RunResult> {
+  private async begin(jobId: string, retryUncertain: boolean): Promise<RunResult> {
     const job = (await this.db.csvJobs.get(jobId)) as CsvJobRecord | undefined;
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     if (!job.plan) throw new Error('This job has no plan yet: choose providers and fields first.');
@@ -338,6 +344,7 @@ export class CsvRunner {
       samples: [],
       unsavedRateLimited: 0,
       ...(job.listId ? { listId: job.listId } : {}),
+      ...(retryUncertain ? { retryUncertain } : {}),
     };
     this.runs.set(jobId, run);
     run.promise = this.execute(run).finally(() => this.runs.delete(jobId));
@@ -376,7 +383,8 @@ export class CsvRunner {
         updatedAt: new Date(this.now()).toISOString(),
       });
     });
-    return this.resume(jobId);
+    // The rep asked for these rows again, including those that may already have been charged.
+    return this.resumeRun(jobId, true);
   }
 
   private requestStop(jobId: string, kind: StopKind, reason?: string) {
@@ -737,14 +745,19 @@ export class CsvRunner {
   ): Promise<{ retry: RowState[]; rateLimitedInARow: number }> {
     let answer: Awaited<ReturnType<Api['people']['enrich']>>;
     try {
-      answer = await this.api.people.enrich({ provider, queries: call.queries, fields: call.fields });
+      answer = await this.api.people.enrich({
+        provider,
+        queries: call.queries,
+        fields: call.fields,
+        maxAgeDays: run.plan.freshnessDays,
+        ...(run.retryUncertain ? { retryUncertain: true } : {}),
+      });
     } catch (err) {
       answer = {
         ok: false,
         error: {
           code: 'unavailable',
           message: err instanceof Error ? err.message : 'The call to main failed.',
-          provider,
         },
       };
     }
@@ -763,6 +776,11 @@ export class CsvRunner {
       }
       if (PAUSING_CODES.has(error.code)) {
         this.stop(run, 'pause', pauseReasonFor(error, provider));
+        return { retry: [], rateLimitedInARow: 0 };
+      }
+      if (error.code === 'unavailable' && !answer.error.provider) {
+        // Main itself did not answer (no provider named): not the rows' fault, so they stay pending.
+        this.stop(run, 'pause', 'Prospect Desk lost its connection to its main process. Resume when it is back.');
         return { retry: [], rateLimitedInARow: 0 };
       }
       if (error.code === 'cancelled') {
