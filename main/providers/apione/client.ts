@@ -14,6 +14,7 @@ import {
   type ApiOneEnrichRequest,
   type ApiOneErrorToken,
 } from './schemas';
+import { parseProviderJson } from '../response';
 
 const PROVIDER = 'apione' as const;
 /** The documented prices, used when an answer does not say what it cost. */
@@ -162,32 +163,8 @@ function readErrorBody(res: HttpResponse): { json: boolean; body?: ApiOneErrorBo
   return { json: true, body: b, ...(token ? { token } : {}) };
 }
 
-export function parseJson<S extends z.ZodType>(res: HttpResponse, schema: S): z.output<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(res.text);
-  } catch {
-    throw new ProviderError(
-      'invalid_response',
-      'ApiOne sent a garbled answer (not valid JSON). Try again; if it keeps happening, ApiOne may be having trouble.',
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new ProviderError(
-      'invalid_response',
-      `ApiOne's answer did not have the expected shape (at ${where}). Prospect Desk may need an update.`,
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  return parsed.data;
-}
+export const parseJson = <S extends z.ZodType>(res: HttpResponse, schema: S): z.output<S> =>
+  parseProviderJson(PROVIDER, res.text, schema, res.status);
 
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;

@@ -7,6 +7,7 @@ import { ProviderError } from '../errors';
 import type { HttpClient, HttpResponse, RetryPolicy } from '../http';
 import { parseRetryAfter } from '../http';
 import { ApolloErrorBody } from './schemas';
+import { parseProviderJson } from '../response';
 
 export interface ApolloCall {
   method: 'GET' | 'POST';
@@ -57,31 +58,8 @@ export function createApolloClient(baseUrl: string) {
 export type ApolloClient = ReturnType<typeof createApolloClient>;
 
 /** JSON text -> schema, or invalid_response. */
-export function parseApollo<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ProviderError(
-      'invalid_response',
-      `${LABEL} sent an answer that is not valid JSON.`,
-      'apollo',
-      undefined,
-      200,
-    );
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ProviderError(
-      'invalid_response',
-      `${LABEL} sent an answer in a shape Prospect Desk does not recognise.`,
-      'apollo',
-      undefined,
-      200,
-    );
-  }
-  return parsed.data;
-}
+export const parseApollo = <S extends z.ZodType>(text: string, schema: S): z.infer<S> =>
+  parseProviderJson('apollo', text, schema);
 
 function errorMessageOf(text: string): { message?: string; code?: string } {
   try {

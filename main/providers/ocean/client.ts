@@ -14,6 +14,7 @@ import {
   type OceanSearchPeopleRequest,
   type OceanValidationIssue,
 } from './schemas';
+import { parseProviderJson } from '../response';
 
 const PROVIDER = 'ocean' as const;
 
@@ -48,32 +49,8 @@ export function createOceanClient(baseUrl: string): OceanClient {
   };
 }
 
-function parseOceanJson(res: HttpResponse): OceanSearchPeopleResponse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(res.text);
-  } catch {
-    throw new ProviderError(
-      'invalid_response',
-      'Ocean.io sent a garbled answer (not valid JSON). Try again; if it keeps happening, Ocean.io may be having trouble.',
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  const parsed = OceanSearchPeopleResponse.safeParse(raw);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new ProviderError(
-      'invalid_response',
-      `Ocean.io's answer did not have the expected shape (at ${where}). Prospect Desk may need an update.`,
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  return parsed.data;
-}
+const parseOceanJson = (res: HttpResponse): OceanSearchPeopleResponse =>
+  parseProviderJson(PROVIDER, res.text, OceanSearchPeopleResponse, res.status);
 
 function readDetail(text: string): string | OceanValidationIssue[] | undefined {
   try {

@@ -6,6 +6,7 @@ import { ProviderError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http';
 import { parseRetryAfter } from '../http';
 import { SUMBLE_PEOPLE_PATH, SumbleErrorBody, SumblePeopleResponse, type SumblePeopleRequest } from './schemas';
+import { parseProviderJson } from '../response';
 
 const PROVIDER = 'sumble' as const;
 
@@ -40,32 +41,8 @@ export function createSumbleClient(baseUrl: string): SumbleClient {
   };
 }
 
-function parseSumbleJson(res: HttpResponse): SumblePeopleResponse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(res.text);
-  } catch {
-    throw new ProviderError(
-      'invalid_response',
-      'Sumble sent a garbled answer (not valid JSON). Try again; if it keeps happening, Sumble may be having trouble.',
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  const parsed = SumblePeopleResponse.safeParse(raw);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new ProviderError(
-      'invalid_response',
-      `Sumble's answer did not have the expected shape (at ${where}). Prospect Desk may need an update.`,
-      PROVIDER,
-      undefined,
-      res.status,
-    );
-  }
-  return parsed.data;
-}
+const parseSumbleJson = (res: HttpResponse): SumblePeopleResponse =>
+  parseProviderJson(PROVIDER, res.text, SumblePeopleResponse, res.status);
 
 /** The detail text: a plain string, or each issue as "limit: Input should be ..." joined. */
 export function sumbleDetail(text: string): string | undefined {
