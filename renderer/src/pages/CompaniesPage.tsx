@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { Organization } from '../../../shared/domain';
 import { FiltersForm } from '../components/FiltersForm';
+import { ResultsBar, SearchTabs } from '../components/SearchChrome';
 import { ProviderPicker } from '../components/ProviderPicker';
 import { SaveToList } from '../components/SaveToList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -12,7 +13,7 @@ import { searchSavedOrganizations } from '../db/localSearch';
 import { upsertOrganizations } from '../db/organizations';
 import { db, type StoredOrganization } from '../db/schema';
 import { ORGANIZATION_FIELDS } from '../lib/filters';
-import { errorText, locationText } from '../lib/format';
+import { locationText } from '../lib/format';
 import { navigate } from '../stores/navigation';
 import { useProviders } from '../stores/providers';
 import { companySearch } from '../stores/searches';
@@ -43,14 +44,14 @@ export function CompaniesPage() {
   return (
     <section className="page">
       <h1>Companies</h1>
-      <div className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'find'} onClick={() => useTab.setState({ tab: 'find' })}>
-          Find companies
-        </button>
-        <button role="tab" aria-selected={tab === 'saved'} onClick={() => useTab.setState({ tab: 'saved' })}>
-          Saved companies
-        </button>
-      </div>
+      <SearchTabs
+        tabs={[
+          { id: 'find', label: 'Find companies' },
+          { id: 'saved', label: 'Saved companies' },
+        ]}
+        value={tab}
+        onChange={(id) => useTab.setState({ tab: id })}
+      />
       {tab === 'find' ? <FindCompanies /> : <SavedCompanies />}
     </section>
   );
@@ -98,31 +99,9 @@ function FindCompanies() {
           </button>
         </div>
       </form>
-      {s.status === 'error' && s.error && (
-        <p className="error" role="alert">
-          {errorText(s.error)}
-        </p>
-      )}
-      {s.unsupported.length > 0 && (
-        <p className="warning" role="status">
-          Not applied by {provider?.label}: {s.unsupported.join(', ')}.
-        </p>
-      )}
-      {s.status !== 'idle' && (
-        <div className="toolbar">
-          <span data-testid="result-summary">
-            {s.total !== undefined ? `${s.total.toLocaleString()} results` : `${s.items.length} results on this page`} · page{' '}
-            {s.history.length} · {s.creditsSpent} credits spent this session
-          </span>
-          <button type="button" onClick={() => void a.previous()} disabled={s.history.length < 2}>
-            Previous
-          </button>
-          <button type="button" onClick={() => void a.next()} disabled={!s.nextPage}>
-            Next
-          </button>
-          <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
-        </div>
-      )}
+      <ResultsBar state={s} providerLabel={provider?.label} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+        <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
+      </ResultsBar>
       {notice && <p role="status">{notice}</p>}
       {s.status !== 'idle' && (
         <VirtualTable

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../shared/domain';
 import { FiltersForm } from '../components/FiltersForm';
+import { ResultsBar, SearchTabs } from '../components/SearchChrome';
 import { ProviderPicker } from '../components/ProviderPicker';
 import { SaveSearchControl, SaveToList } from '../components/SaveToList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -13,7 +14,7 @@ import { findSavedIds, upsertPeople } from '../db/people';
 import { addToList, createList } from '../db/lists';
 import { saveSearch } from '../db/savedSearches';
 import { PEOPLE_FIELDS } from '../lib/filters';
-import { emailCell, errorText, locationText, organizationName, personName } from '../lib/format';
+import { emailCell, locationText, organizationName, personName } from '../lib/format';
 import { navigate } from '../stores/navigation';
 import { useProviders } from '../stores/providers';
 import { peopleSearch } from '../stores/searches';
@@ -26,14 +27,14 @@ export function SearchPage() {
   return (
     <section className="page">
       <h1>Search people</h1>
-      <div className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'find'} onClick={() => useTab.setState({ tab: 'find' })}>
-          Find people
-        </button>
-        <button role="tab" aria-selected={tab === 'saved'} onClick={() => useTab.setState({ tab: 'saved' })}>
-          Saved people
-        </button>
-      </div>
+      <SearchTabs
+        tabs={[
+          { id: 'find', label: 'Find people' },
+          { id: 'saved', label: 'Saved people' },
+        ]}
+        value={tab}
+        onChange={(id) => useTab.setState({ tab: id })}
+      />
       {tab === 'find' ? <FindPeople /> : <SavedPeople />}
     </section>
   );
@@ -82,7 +83,6 @@ function FindPeople() {
     setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
   }
 
-  const pageNumber = s.history.length;
   return (
     <>
       <form
@@ -115,31 +115,9 @@ function FindPeople() {
           />
         </div>
       </form>
-      {s.status === 'error' && s.error && (
-        <p className="error" role="alert">
-          {errorText(s.error)}
-        </p>
-      )}
-      {s.unsupported.length > 0 && (
-        <p className="warning" role="status">
-          Not applied by {provider?.label}: {s.unsupported.join(', ')}.
-        </p>
-      )}
-      {s.status !== 'idle' && (
-        <div className="toolbar" aria-live="polite">
-          <span data-testid="result-summary">
-            {s.total !== undefined ? `${s.total.toLocaleString()} results` : `${s.items.length} results on this page`}
-            {pageNumber > 0 ? ` · page ${pageNumber}` : ''} · {s.creditsSpent} credits spent this session
-          </span>
-          <button type="button" onClick={() => void a.previous()} disabled={s.history.length < 2 || s.status === 'loading'}>
-            Previous
-          </button>
-          <button type="button" onClick={() => void a.next()} disabled={!s.nextPage || s.status === 'loading'}>
-            Next
-          </button>
-          <SaveToList kind="people" count={s.selected.size} onSave={save} />
-        </div>
-      )}
+      <ResultsBar state={s} providerLabel={provider?.label} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+        <SaveToList kind="people" count={s.selected.size} onSave={save} />
+      </ResultsBar>
       {notice && <p role="status">{notice}</p>}
       {s.status !== 'idle' && (
         <VirtualTable
