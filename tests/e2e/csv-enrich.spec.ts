@@ -131,3 +131,31 @@ test('a fault run (429s, 5xx, timeouts, garbled bodies) ends with every row acco
     apione.reset();
   }
 });
+
+test('single enrich from a person page runs the same waterfall, and a repeat is free', async ({ page }) => {
+  const apione = stack.sims.handles.apione!;
+  const apollo = stack.sims.handles.apollo!;
+  await page.goto(`${stack.host.url}/#/search`);
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Sample data (synthetic)' });
+  await page.getByLabel('Has email').selectOption('yes');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('grid', { name: 'Search results' }).getByRole('row').nth(7).dblclick();
+  const waterfall = page.getByRole('group', { name: 'Enrich with, in this order' });
+  await expect(waterfall.getByRole('checkbox', { name: 'ApiOne' })).toBeChecked();
+  await expect(waterfall.getByRole('checkbox', { name: 'Apollo' })).toBeChecked();
+
+  const charged = () => apione.stats.creditsCharged + apollo.stats.creditsCharged;
+  const before = charged();
+  await page.getByRole('button', { name: 'Enrich this person' }).click();
+  // Apollo comes first (Settings order) and fills every field, so ApiOne is never asked.
+  await expect(page.getByText(/Apollo: enriched/)).toBeVisible();
+  await expect(page.getByText(/ApiOne:/)).toHaveCount(0);
+  const afterFirst = charged();
+  expect(afterFirst).toBeGreaterThan(before);
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible(); // enriching saves the person
+  await expect(page.getByRole('definition').filter({ hasText: /@/ }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Enrich this person' }).click();
+  await expect(page.getByText(/reused an earlier lookup|Nothing was missing/).first()).toBeVisible();
+  expect(charged()).toBe(afterFirst);
+});

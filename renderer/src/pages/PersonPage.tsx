@@ -3,13 +3,15 @@
  * actions the providers offer: enrich, related people (managers / direct reports), lookalikes.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ReactNode } from 'react';
-import type { Person, ProviderId } from '../../../shared/domain';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ENRICH_FIELDS, type Person, type ProviderId } from '../../../shared/domain';
 import type { PersonRef } from '../../../shared/contract';
 import { api } from '../api';
 import { ProviderPicker } from '../components/ProviderPicker';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { editPersonField, upsertPeople } from '../db/people';
+import { enrichPersonWaterfall } from '../csv/enrich-person';
+import { useProviders } from '../stores/providers';
 import { db } from '../db/schema';
 import { humanize } from '../lib/filters';
 import { errorText, formatDate, locationText, organizationName, personName } from '../lib/format';
@@ -21,6 +23,14 @@ const personColumns: Column<Person>[] = [
   { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
   { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
 ];
+
+const STEP_TEXT = {
+  matched: 'enriched',
+  not_found: 'no match',
+  skipped: 'cannot look this person up',
+  from_ledger: 'reused an earlier lookup (free)',
+  error: 'failed',
+} as const;
 
 function refOf(p: Person): PersonRef {
   return {
@@ -34,7 +44,15 @@ export function PersonPage({ personId }: { personId: string }) {
   const stored = useLiveQuery(() => db().people.get(personId), [personId]);
   const person: Person | undefined = stored ?? seenPeople.get(personId);
   const [message, setMessage] = useState<string | null>(null);
-  const [enrichProvider, setEnrichProvider] = useState<ProviderId>('sample');
+  const providers = useProviders((st) => st.providers);
+  const enrichers = useMemo(
+    () => providers.filter((p) => p.capabilities.includes('people.enrich') && (p.sample || p.configured)),
+    [providers],
+  );
+  const [chosen, setChosen] = useState<ProviderId[] | null>(null);
+  // Default waterfall: every provider with a key, in Settings order; the sample data when there is none.
+  const waterfall = chosen ?? (enrichers.some((p) => !p.sample) ? enrichers.filter((p) => !p.sample) : enrichers).map((p) => p.id);
+  const labelOf = (id: ProviderId) => enrichers.find((p) => p.id === id)?.label ?? id;
   const [relatedProvider, setRelatedProvider] = useState<ProviderId>('sample');
   const [lookalikeProvider, setLookalikeProvider] = useState<ProviderId>('sample');
   const [related, setRelated] = useState<{ managers: Person[]; directReports: Person[] } | null>(null);
@@ -63,29 +81,12 @@ export function PersonPage({ personId }: { personId: string }) {
 
   const enrich = () =>
     guarded(async () => {
-      const result = await api().people.enrich({
-        provider: enrichProvider,
-        queries: [
-          {
-            providerIds: person.providerIds,
-            ...(person.emails[0] ? { email: person.emails[0].address } : {}),
-            ...(person.firstName ? { firstName: person.firstName } : {}),
-            ...(person.lastName ? { lastName: person.lastName } : {}),
-            ...(person.fullName ? { fullName: person.fullName } : {}),
-            ...(person.organization?.name ? { organizationName: person.organization.name } : {}),
-            ...(person.organization?.domain ? { organizationDomain: person.organization.domain } : {}),
-            ...(person.linkedinUrl ? { linkedinUrl: person.linkedinUrl } : {}),
-          },
-        ],
-        fields: ['email', 'phone', 'title', 'seniority', 'organization', 'linkedin', 'location'],
-      });
-      if (!result.ok) return setMessage(errorText(result.error));
-      const outcome = result.value.results[0];
-      if (outcome?.status === 'matched' && outcome.person) {
-        await upsertPeople([{ ...outcome.person, id: person.id }]);
-        setMessage(`Enriched: ${result.value.credits.credits} credits.`);
-      } else if (outcome?.status === 'not_found') setMessage('The provider has no match for this person.');
-      else if (outcome?.error) setMessage(errorText(outcome.error));
+      if (waterfall.length === 0) return setMessage('Choose at least one provider to enrich with.');
+      const result = await enrichPersonWaterfall(api(), person, { providers: waterfall, fields: [...ENRICH_FIELDS] });
+      const lines = result.steps.map((st) => `${labelOf(st.provider)}: ${STEP_TEXT[st.outcome]}${st.credits ? ` (${st.credits} credits)` : ''}${st.error ? ` — ${errorText(st.error)}` : ''}`);
+      setMessage(
+        `${lines.join(' · ') || 'Nothing was missing.'}${result.missing.length ? ` Still missing: ${result.missing.join(', ')}.` : ''}`,
+      );
     });
 
   const loadRelated = () =>
@@ -132,12 +133,22 @@ export function PersonPage({ personId }: { personId: string }) {
 
       <div className="section">
         <h2>Enrich</h2>
-        <div className="toolbar">
-          <ProviderPicker capability="people.enrich" value={enrichProvider} onChange={setEnrichProvider} label="Enrich with" />
+        <fieldset className="toolbar" aria-label="Enrich with, in this order">
+          {enrichers.map((p) => (
+            <label key={p.id}>
+              <input
+                type="checkbox"
+                checked={waterfall.includes(p.id)}
+                onChange={() => setChosen(waterfall.includes(p.id) ? waterfall.filter((x) => x !== p.id) : enrichers.map((e) => e.id).filter((x) => x === p.id || waterfall.includes(x)))}
+              />{' '}
+              {p.label}
+            </label>
+          ))}
           <button type="button" onClick={() => void enrich()} disabled={busy}>
             Enrich this person
           </button>
-        </div>
+          <span className="muted">Each provider is asked only for what is still missing; earlier lookups are reused for free.</span>
+        </fieldset>
       </div>
       <div className="section">
         <h2>Related people</h2>

@@ -20,6 +20,3 @@ export async function refreshProviders() {
 export function replaceProvider(info: ProviderInfo) {
   useProviders.setState((s) => ({ providers: s.providers.map((p) => (p.id === info.id ? info : p)) }));
 }
-
-export const selectProvidersWith = (capability: string) => (s: ProvidersState) =>
-  s.providers.filter((p) => p.capabilities.includes(capability as never) && (p.sample || p.configured));
