@@ -1,13 +1,20 @@
 /**
- * A streaming RFC 4180 tokenizer that knows physical line numbers. Text arrives in chunks of any
- * size (a record, a quoted field or a CRLF may straddle chunks); records leave through `onRecord`
- * with the line they started on, so every message can name a line.
+ * CSV records from text that arrives in pieces of any size, parsed by papaparse. We drive its
+ * Parser the way its own ChunkStreamer does (unparsed text + new text, the partial last record
+ * carried to the next call) because our decoder, not papaparse, turns bytes into text, and
+ * because papaparse's own worker must never start inside our Worker.
  *
- * Lenient by design, never dropping data: a quote inside an unquoted field is kept as text, text
- * after a closing quote is appended to the field (and flagged), and a quote that is never closed
- * is re-read as plain text from where it opened (flagged), so the rows after it are not swallowed.
- * Accepts \n, \r\n and lone \r line endings, mixed.
+ * Around papaparse we add what it does not give:
+ * - the physical line each record starts on (papaparse counts rows), so every message names a line;
+ * - mixed line endings: papaparse takes one newline sequence per file, so a lone CR is read as LF
+ *   and the CR of a CRLF is dropped from the record's last value;
+ * - lenient quotes that never lose rows: papaparse reads `"abc"def,2` and a quote that never closes
+ *   by swallowing the rest of the input into one value. A repair pass rewrites just those fields
+ *   (flagged with their line) the way a lenient reader takes them, then papaparse parses again:
+ *   text after a closing quote is kept in the value, and an unclosed quote is read as plain text
+ *   from where it opened, so the rows after it survive.
  */
+import Papa from 'papaparse';
 
 export interface TokenizerOptions {
   delimiter: string;
@@ -22,35 +29,76 @@ export interface TokenizerOptions {
 
 export type RecordHandler = (fields: string[], line: number, issue: string | undefined) => void;
 
+interface PapaChunkResult {
+  data: string[][];
+  errors: { code: string; row?: number }[];
+  meta: { cursor: number };
+}
+
 const CR = 13;
 const LF = 10;
+/**
+ * Text handed to papaparse per call. Small pieces keep each call's rows short-lived (much less
+ * garbage-collector work than 1 MiB at once) and keep the repair pass, when needed, cheap.
+ */
+const PIECE_CHARS = 64 * 1024;
 
-const enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  /** A quote was seen inside a quoted field: escaped quote, or the field's end. */
-  QuoteInQuoted,
+function countLf(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Lone CR line endings (old Mac files, or mixed in) as LF; CRLF is left alone. */
+function normalizeLoneCr(text: string): string {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 2)) {
+    if (text.charCodeAt(i + 1) !== LF) return text.replace(/\r(?!\n)/g, '\n');
+  }
+  return text;
+}
+
+/** Whitespace as papaparse sees it between a closing quote and the delimiter or newline. */
+const isBlank = (text: string) => text.trim() === '';
+
+/** Line breaks inside the values of each row, by row index, until `expected` are found. */
+function lineBreaksByValues(rows: string[][], expected: number): Map<number, number> {
+  const extra = new Map<number, number>();
+  let found = 0;
+  for (let r = 0; r < rows.length && found < expected; r++) {
+    const fields = rows[r]!;
+    let inRow = 0;
+    for (let f = 0; f < fields.length; f++) if (fields[f]!.indexOf('\n') !== -1) inRow += countLf(fields[f]!);
+    if (inRow > 0) {
+      extra.set(r, inRow);
+      found += inRow;
+    }
+  }
+  return extra;
+}
+
+interface Repair {
+  line: number;
+  message: string;
 }
 
 export class CsvTokenizer {
-  private readonly delim: number;
-  private readonly quoteCode: number;
-  private readonly quoteChar: string;
+  private readonly parser: Papa.Parser;
+  private readonly delimiter: string;
+  /** '' when quotes have no meaning. */
+  private readonly quote: string;
   private readonly maxQuoted: number;
-
-  private state = State.FieldStart;
-  private fields: string[] = [];
-  private field = '';
-  private issue: string | undefined;
-  /** Physical line the tokenizer is on (1-based). */
+  /** Text not parsed yet; it always starts at a record boundary. */
+  private carry = '';
+  /** Physical line (1-based) the carried text starts on. */
   private line = 1;
-  private recordLine = 1;
-  private quoteOpenLine = 1;
-  /** The previous chunk ended with CR at a record boundary: a leading LF belongs to it. */
-  private pendingCrAtBoundary = false;
-  /** The previous chunk ended with CR inside a quoted field (for line counting). */
-  private pendingCrInQuotes = false;
+  /** Carry length worth the next parse: a record longer than a piece waits for more text. */
+  private retryAt = 0;
+  /** The text so far ended with CR: a lone CR or the first half of a CRLF. */
+  private heldCr = false;
+  /** Most fields are quoted: find line breaks in values by searching the values (see lineBreaksInValues). */
+  private searchValues = false;
+  /** Repaired fields (by line) not yet attached to the record that holds them. */
+  private repairs: Repair[] = [];
   blankLines = 0;
   records = 0;
 
@@ -59,10 +107,14 @@ export class CsvTokenizer {
     private readonly onRecord: RecordHandler,
   ) {
     if (options.delimiter.length !== 1) throw new Error('The delimiter must be one character.');
-    this.delim = options.delimiter.charCodeAt(0);
-    this.quoteChar = options.quote ?? '';
-    this.quoteCode = options.quote ? options.quote.charCodeAt(0) : -1;
+    this.delimiter = options.delimiter;
+    this.quote = options.quote ?? '';
     this.maxQuoted = options.maxQuotedFieldChars ?? 64 * 1024 * 1024;
+    this.parser = new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: '\n',
+      ...(this.quote ? { quoteChar: this.quote } : { fastMode: true }),
+    });
   }
 
   /** The line the next record would start on (for progress and messages). */
@@ -71,184 +123,252 @@ export class CsvTokenizer {
   }
 
   push(text: string): void {
-    const n = text.length;
-    let i = 0;
-    if (this.pendingCrAtBoundary) {
-      this.pendingCrAtBoundary = false;
-      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+    if (this.heldCr) {
+      this.heldCr = false;
+      text = '\r' + text;
     }
-    const delim = this.delim;
-    const quote = this.quoteCode;
-    let segStart = i;
-
-    while (i < n) {
-      switch (this.state) {
-        case State.FieldStart: {
-          const c = text.charCodeAt(i);
-          if (c === quote) {
-            this.state = State.Quoted;
-            this.quoteOpenLine = this.line;
-            i++;
-            segStart = i;
-          } else if (c === delim) {
-            this.fields.push('');
-            i++;
-          } else if (c === CR || c === LF) {
-            this.fields.push('');
-            i = this.endRecord(text, i);
-          } else {
-            this.state = State.Unquoted;
-            segStart = i;
-          }
-          break;
-        }
-        case State.Unquoted: {
-          let j = i;
-          let c = 0;
-          while (j < n) {
-            c = text.charCodeAt(j);
-            if (c === delim || c === CR || c === LF) break;
-            j++;
-          }
-          if (j === n) {
-            this.field += text.slice(segStart, n);
-            i = n;
-            segStart = n;
-            break;
-          }
-          this.fields.push(this.field + text.slice(segStart, j));
-          this.field = '';
-          this.state = State.FieldStart;
-          i = c === delim ? j + 1 : this.endRecord(text, j);
-          break;
-        }
-        case State.Quoted: {
-          const close = text.indexOf(this.quoteChar, i);
-          const end = close === -1 ? n : close;
-          this.countLines(text, i, end);
-          this.field += text.slice(segStart, end);
-          if (close === -1) {
-            i = n;
-            segStart = n;
-            if (this.field.length > this.maxQuoted)
-              this.recoverUnclosedQuote(`a quoted value longer than ${this.maxQuoted} characters`);
-          } else {
-            i = close + 1;
-            this.state = State.QuoteInQuoted;
-          }
-          break;
-        }
-        case State.QuoteInQuoted: {
-          const c = text.charCodeAt(i);
-          if (c === quote) {
-            this.field += this.quoteChar;
-            i++;
-            segStart = i;
-            this.state = State.Quoted;
-          } else if (c === delim) {
-            this.fields.push(this.field);
-            this.field = '';
-            this.state = State.FieldStart;
-            i++;
-          } else if (c === CR || c === LF) {
-            this.fields.push(this.field);
-            this.field = '';
-            this.state = State.FieldStart;
-            i = this.endRecord(text, i);
-          } else {
-            this.issue ??= `text after a closing quote on line ${this.line} was kept as part of the value`;
-            this.state = State.Unquoted;
-            segStart = i;
-          }
-          break;
-        }
+    if (text.charCodeAt(text.length - 1) === CR) {
+      this.heldCr = true;
+      text = text.slice(0, -1);
+    }
+    text = normalizeLoneCr(text);
+    // Pieces end at a line break where one is near: the carried rest is then usually empty, and
+    // papaparse reads a slice of `text` instead of a copy joined to the carry.
+    for (let start = 0; start < text.length;) {
+      let end = Math.min(start + PIECE_CHARS, text.length);
+      if (end < text.length) {
+        const lineEnd = text.lastIndexOf('\n', end - 1);
+        if (lineEnd > start) end = lineEnd + 1;
       }
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      this.carry = this.carry ? this.carry + piece : piece;
+      start = end;
+      if (this.carry.length >= this.retryAt) this.parse(false);
     }
   }
 
   /** Flushes the last record. Call once, after the last chunk. */
   end(): void {
-    switch (this.state) {
-      case State.Quoted:
-        this.recoverUnclosedQuote('the end of the file');
-        this.end();
-        return;
-      case State.QuoteInQuoted:
-      case State.Unquoted:
-        this.fields.push(this.field);
-        this.field = '';
-        break;
-      case State.FieldStart:
-        // "a,b," at the end of the file: the trailing delimiter opens one more (empty) field.
-        if (this.fields.length > 0) this.fields.push('');
-        break;
+    if (this.heldCr) {
+      this.heldCr = false;
+      this.carry += '\n';
     }
-    this.state = State.FieldStart;
-    if (this.fields.length > 0) this.emit();
+    if (this.carry) this.parse(true);
+    this.carry = '';
   }
 
-  /** Ends the record at the newline at text[i]; returns the index after the newline. */
-  private endRecord(text: string, i: number): number {
-    let next = i + 1;
-    if (text.charCodeAt(i) === CR) {
-      if (next < text.length) {
-        if (text.charCodeAt(next) === LF) next++;
-      } else {
-        this.pendingCrAtBoundary = true;
+  private parse(final: boolean): void {
+    let input = this.carry;
+    let result = this.parser.parse(input, 0, !final) as PapaChunkResult;
+    const overLimit = !final && this.quote !== '' && input.length > this.maxQuoted;
+    if (this.quote && (result.errors.length > 0 || overLimit)) {
+      const repaired = this.repair(input, final);
+      if (repaired !== input) {
+        input = repaired;
+        result = this.parser.parse(input, 0, !final) as PapaChunkResult;
       }
     }
-    this.emit();
-    this.line++;
-    this.recordLine = this.line;
-    return next;
-  }
-
-  private emit(): void {
-    const fields = this.fields;
-    this.fields = [];
-    const issue = this.issue;
-    this.issue = undefined;
-    if (fields.length === 1 && fields[0] === '') {
-      this.blankLines++;
-    } else {
-      this.records++;
-      this.onRecord(fields, this.recordLine, issue);
+    const rows = result.data;
+    let consumed = result.meta.cursor;
+    if (final) {
+      consumed = input.length;
+      // Text ending in a newline: papaparse adds an empty row after it.
+      const last = rows[rows.length - 1];
+      if (input.charCodeAt(input.length - 1) === LF && last?.length === 1 && last[0] === '') rows.pop();
     }
-  }
-
-  /** Counts line breaks in text[from, to) of a quoted value: LF, CRLF and lone CR each count once. */
-  private countLines(text: string, from: number, to: number): void {
-    let k = from;
-    if (this.pendingCrInQuotes) {
-      this.pendingCrInQuotes = false;
-      if (k < to && text.charCodeAt(k) === LF) k++;
+    // Rows papaparse still read wrongly (it and the repair disagree): flag them rather than guess.
+    let suspect: Set<number> | undefined;
+    for (const error of result.errors) {
+      if (error.row !== undefined && error.row < rows.length) (suspect ??= new Set()).add(error.row);
     }
-    for (; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c === LF) this.line++;
-      else if (c === CR) {
-        this.line++;
-        if (k + 1 < to) {
-          if (text.charCodeAt(k + 1) === LF) k++;
-        } else if (to === text.length) {
-          this.pendingCrInQuotes = true;
-        }
-      }
+    // Each row ends at one line break, except the file's last row when the file does not end in one.
+    const rowEnds = final && input.charCodeAt(input.length - 1) !== LF ? rows.length - 1 : rows.length;
+    const inValues = this.quote ? countLf(input, 0, consumed) - rowEnds : 0;
+    let extraLines: Map<number, number> | undefined;
+    if (inValues > 0) {
+      extraLines = this.searchValues
+        ? lineBreaksByValues(rows, inValues)
+        : this.lineBreaksInValues(input, consumed, inValues, rows[0]?.length ?? 1);
     }
+    this.emit(rows, extraLines, suspect);
+    this.carry = consumed >= input.length ? '' : input.slice(consumed);
+    const doubled = this.carry.length * 2;
+    // Past the quote limit, parse again soon enough to recover a stray quote (then at every doubling).
+    this.retryAt =
+      rows.length > 0 ? 0 : this.carry.length <= this.maxQuoted ? Math.min(doubled, this.maxQuoted + 1) : doubled;
   }
 
   /**
-   * The quoted field that opened on `quoteOpenLine` never closed: read it again as unquoted text,
-   * starting with the quote character itself, so the records inside it come back as records.
+   * Line breaks inside quoted values, by row index, in the first `consumed` characters (which papaparse
+   * read without error, so its quoting rules hold). Walks the raw text line break to line break and
+   * quoted field to quoted field, which beats searching every value of every row unless most fields
+   * are quoted; when they are, later pieces search the values instead.
    */
-  private recoverUnclosedQuote(why: string): void {
-    const raw = this.field.split(this.quoteChar).join(this.quoteChar + this.quoteChar);
-    const openLine = this.quoteOpenLine;
-    this.line = openLine;
-    this.pendingCrInQuotes = false;
-    this.field = this.quoteChar;
-    this.state = State.Unquoted;
-    this.issue = `a quote opened on line ${openLine} is not closed before ${why}; it was read as plain text`;
-    this.push(raw);
+  private lineBreaksInValues(input: string, consumed: number, expected: number, width: number): Map<number, number> {
+    const quote = this.quote;
+    const delimiter = this.delimiter;
+    const extra = new Map<number, number>();
+    let found = 0;
+    let row = 0;
+    let quotedFields = 0;
+    let pos = 0;
+    let newline = -1;
+    let nextQuote = input.indexOf(quote);
+    while (found < expected) {
+      if (newline < pos) newline = input.indexOf('\n', pos);
+      if (newline === -1 || newline >= consumed) break;
+      // The next quote that opens a field before this line break, if any.
+      while (nextQuote !== -1 && nextQuote < newline) {
+        const before = nextQuote === 0 ? '\n' : input[nextQuote - 1];
+        if (before === delimiter || before === '\n') break;
+        nextQuote = input.indexOf(quote, nextQuote + 1);
+      }
+      if (nextQuote === -1 || nextQuote > newline) {
+        row++;
+        pos = newline + 1;
+        continue;
+      }
+      quotedFields++;
+      let close = input.indexOf(quote, nextQuote + 1);
+      while (close !== -1 && input[close + 1] === quote) close = input.indexOf(quote, close + 2);
+      if (close === -1) close = consumed;
+      // `newline` is the first line break after the field opened: most quoted fields end before it.
+      const inside = newline < close ? countLf(input, newline, close) : 0;
+      if (inside > 0) {
+        extra.set(row, (extra.get(row) ?? 0) + inside);
+        found += inside;
+      }
+      pos = close + 1;
+      nextQuote = close === consumed ? -1 : input.indexOf(quote, close + 1);
+    }
+    if (quotedFields * 2 > (row + 1) * width) this.searchValues = true;
+    return extra;
+  }
+
+  /** `extraLines`: line breaks inside values, by row index (undefined: none). */
+  private emit(rows: string[][], extraLines: Map<number, number> | undefined, suspect: Set<number> | undefined): void {
+    let line = this.line;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r]!;
+      const lastIndex = fields.length - 1;
+      const last = fields[lastIndex]!;
+      // Only an unquoted last value can end in CR: the CR of a CRLF (lone CRs are LFs by now).
+      if (last.charCodeAt(last.length - 1) === CR) fields[lastIndex] = last.slice(0, -1);
+      const startLine = line;
+      line++;
+      if (extraLines !== undefined) line += extraLines.get(r) ?? 0;
+      let issue: string | undefined;
+      while (this.repairs.length > 0 && this.repairs[0]!.line < line) {
+        const repaired = this.repairs.shift()!;
+        issue ??= repaired.message;
+      }
+      if (suspect?.has(r)) issue ??= `quotes on line ${startLine} could not be read reliably; check the values`;
+      if (fields.length === 1 && fields[0] === '') {
+        this.blankLines++;
+        continue;
+      }
+      this.records++;
+      this.onRecord(fields, startLine, issue);
+    }
+    this.line = line;
+  }
+
+  /**
+   * Rewrites the fields papaparse would swallow the rest of the input into, and only those, so that
+   * papaparse reads them the lenient way (see the top of the file). Follows papaparse's own rules
+   * for where a quoted field starts and ends. Not final: stops at the incomplete last record.
+   */
+  private repair(input: string, final: boolean): string {
+    const quote = this.quote;
+    const delimiter = this.delimiter;
+    const n = input.length;
+    const parts: string[] = [];
+    let copied = 0;
+    let countedTo = 0;
+    let lineOfCounted = this.line;
+    const lineAt = (position: number) => {
+      lineOfCounted += countLf(input, countedTo, position);
+      countedTo = position;
+      return lineOfCounted;
+    };
+    const doubled = (text: string) => text.split(quote).join(quote + quote);
+    /** Where unquoted text from `from` ends: the next delimiter or line break (before a CRLF's CR). */
+    const unquotedEnd = (from: number): number => {
+      const delim = input.indexOf(delimiter, from);
+      const newline = input.indexOf('\n', from);
+      let end = newline === -1 ? delim : delim === -1 ? newline : Math.min(delim, newline);
+      if (end === -1) return final ? n : -1;
+      if (end === newline && end > from && input.charCodeAt(end - 1) === CR) end--;
+      return end;
+    };
+
+    let pos = 0;
+    scan: for (;;) {
+      const open = input.indexOf(quote, pos);
+      if (open === -1) break;
+      if (open > 0) {
+        const before = input[open - 1];
+        if (before !== delimiter && before !== '\n') {
+          pos = open + 1; // a quote inside an unquoted value is text
+          continue;
+        }
+      }
+      let from = open + 1;
+      for (;;) {
+        const close = input.indexOf(quote, from);
+        if (close === -1) {
+          if (!final && n - open - 1 <= this.maxQuoted) break scan; // may close in text still to come
+          const end = unquotedEnd(open + 1);
+          if (end === -1) break scan;
+          const why = final ? 'the end of the file' : `a quoted value longer than ${this.maxQuoted} characters`;
+          const openLine = lineAt(open);
+          this.repairs.push({
+            line: openLine,
+            message: `a quote opened on line ${openLine} is not closed before ${why}; it was read as plain text`,
+          });
+          parts.push(input.slice(copied, open), quote, doubled(input.slice(open, end)), quote);
+          copied = end;
+          pos = end;
+          continue scan;
+        }
+        // Closed at the end of the file, or (not final) maybe the first of an escaped pair.
+        if (close === n - 1) break scan;
+        if (input[close + 1] === quote) {
+          from = close + 2;
+          continue;
+        }
+        const delim = input.indexOf(delimiter, close + 1);
+        const newline = input.indexOf('\n', close + 1);
+        const checkUpTo = newline === -1 ? delim : Math.min(delim, newline);
+        const spacesToDelim =
+          checkUpTo > close + 1 && isBlank(input.slice(close + 1, checkUpTo)) ? checkUpTo - close - 1 : 0;
+        if (input[close + 1 + spacesToDelim] === delimiter) {
+          pos = close + 1 + spacesToDelim;
+          continue scan;
+        }
+        const spacesToNewline =
+          newline > close + 1 && isBlank(input.slice(close + 1, newline)) ? newline - close - 1 : 0;
+        if (input[close + 1 + spacesToNewline] === '\n') {
+          pos = close + 1 + spacesToNewline;
+          continue scan;
+        }
+        // Only blanks up to the end of the text so far: whatever comes next decides.
+        if (!final && isBlank(input.slice(close + 1))) break scan;
+        const end = unquotedEnd(close + 1);
+        if (end === -1) break scan;
+        const closeLine = lineAt(close);
+        this.repairs.push({
+          line: closeLine,
+          message: `text after a closing quote on line ${closeLine} was kept as part of the value`,
+        });
+        parts.push(input.slice(copied, close), doubled(input.slice(close + 1, end)), quote);
+        copied = end;
+        pos = end;
+        continue scan;
+      }
+    }
+    if (parts.length === 0) return input;
+    parts.push(input.slice(copied));
+    return parts.join('');
   }
 }

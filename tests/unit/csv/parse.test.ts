@@ -410,3 +410,65 @@ describe('streaming', () => {
     }
   });
 });
+
+describe('line numbers and lenient quotes across a large streamed file', () => {
+  // Rows built with their expected values and start lines, so every row of a file far larger than
+  // one parse step (and cut into odd chunk sizes) can be checked.
+  function build(rowCount: number, allQuoted: boolean) {
+    const lines: string[] = [];
+    const expected: { values: string[]; line: number }[] = [];
+    let line = 2;
+    lines.push('id,name,note');
+    for (let i = 0; i < rowCount; i++) {
+      const note = i % 7 === 0 ? `first\nsecond${i % 3 === 0 ? '\r\nthird' : ''}` : `note ${i}, plain`;
+      const values = [String(i), `Name ${i}`, note];
+      const cell = (v: string, force: boolean) => (force ? `"${v.replace(/"/g, '""')}"` : v);
+      lines.push([cell(values[0]!, allQuoted), cell(values[1]!, allQuoted), cell(note, true)].join(','));
+      expected.push({ values, line });
+      line += 1 + (note.match(/\n/g)?.length ?? 0);
+    }
+    return { text: lines.join(allQuoted ? '\r\n' : '\n') + '\n', expected };
+  }
+
+  it.each([
+    ['some fields quoted', false, 65_537],
+    ['every field quoted, CRLF', true, 4_099],
+  ])('%s: every row has its values and physical line', async (_, allQuoted, chunkBytes) => {
+    const { text, expected } = build(12_000, allQuoted);
+    expect(text.length).toBeGreaterThan(3 * 64 * 1024);
+    const { result, rows } = await parse(text, { chunkBytes });
+    expect(result.ok && result.report.issueCount).toBe(0);
+    expect(rows.map((r) => ({ values: r.values, line: r.line }))).toEqual(expected);
+  });
+
+  it('a malformed quote on many rows is repaired on each, with its line, and no row is lost', async () => {
+    const lines = ['name,company'];
+    for (let i = 0; i < 3000; i++) lines.push(i % 3 === 0 ? `P${i},"Acme" Inc ${i}` : `P${i},"Co, ${i}"`);
+    const { result, rows } = await parse(lines.join('\n') + '\n', { chunkBytes: 1000 });
+    expect(rows).toHaveLength(3000);
+    expect(rows[3]).toMatchObject({ values: ['P3', 'Acme Inc 3'], line: 5 });
+    expect(rows[3]!.issue).toBe('Line 5: text after a closing quote on line 5 was kept as part of the value.');
+    expect(rows[4]).toMatchObject({ values: ['P4', 'Co, 4'], line: 6 });
+    expect(rows[4]!.issue).toBeUndefined();
+    expect(result.ok && result.report.issueCount).toBe(1000);
+  });
+
+  it('old Mac line endings (lone CR) count as line breaks', async () => {
+    const { rows } = await parse('a,b\r1,"x\ry"\r2,z\r');
+    expect(rows.map((r) => [r.values, r.line])).toEqual([
+      [['1', 'x\ny'], 2],
+      [['2', 'z'], 4],
+    ]);
+  });
+
+  it('blanks between a closing quote and the delimiter are dropped, as papaparse does', async () => {
+    const { rows } = await parse('a,b\n"x"  ,"y" \r\n');
+    expect(rows[0]!.values).toEqual(['x', 'y']);
+    expect(rows[0]!.issue).toBeUndefined();
+  });
+
+  it('a blank line at the end is counted once', async () => {
+    const { result } = await parse('a,b\n1,2\n\n');
+    expect(result.ok && result.report.blankLines).toBe(1);
+  });
+});
