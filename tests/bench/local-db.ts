@@ -7,6 +7,8 @@
  * Needs `npm run build` first (the host serves out/renderer). Measures; never fails on a number.
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from '@playwright/test';
@@ -18,9 +20,18 @@ export interface LocalDbBenchOptions {
   organizations?: number;
   /** Page re-opens on the seeded database. */
   launches?: number;
+  /**
+   * Also run the data-layer suite on a disk-backed profile, as the app's IndexedDB is. Playwright's
+   * default context keeps IndexedDB in memory, where index reads are many times cheaper.
+   */
+  diskBacked?: boolean;
+  /** The renderer build the host serves (default out/renderer). */
+  rendererDir?: string;
 }
 
 const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
 
 async function bundle(entry: string, globalName?: string): Promise<string> {
   const result = await build({
@@ -49,15 +60,12 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
   const people = options.people ?? 100_000;
   const organizations = options.organizations ?? 10_000;
   const launches = options.launches ?? 5;
-  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Run `npm run build` first: the benchmark serves out/renderer.');
+  const rendererDir = options.rendererDir ?? join(ROOT, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`Run \`npm run build\` first: the benchmark serves ${rendererDir}.`);
 
   const [entry, suite] = await Promise.all([bundle('local-db-entry.tsx'), bundle('local-db-suite.ts', 'LocalDbSuite')]);
-  const host = await startHost({ env: { PROSPECT_DESK_SECRET_STORE: 'memory' } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const host = await startHost({ rendererDir, env: { PROSPECT_DESK_SECRET_STORE: 'memory' } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     // The app's CSP forbids inline scripts; the benchmark's injected bundles are the one exception.
     const context = await browser.newContext({ bypassCSP: true });
@@ -66,16 +74,12 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
     const inject = async (p: Page) => p.addScriptTag({ content: entry });
     await inject(page);
 
-    type Bench = {
-      clear(): Promise<void>;
-      seed(p: number, o: number): Promise<{ peopleMs: number; orgMs: number; count: number }>;
-      typeSearches(q: string[]): Promise<{ times: number[]; hits: number[] }>;
-      scrollFrames(rows: number, ms: number): Promise<{ frames: number[]; rowCount: number }>;
-    };
-    await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.clear());
-    const seeded = await page.evaluate(([p, o]) => (window as unknown as { __bench: Bench }).__bench.seed(p!, o!), [people, organizations]);
-    const typed = await page.evaluate((q) => (window as unknown as { __bench: Bench }).__bench.typeSearches(q), TYPED);
-    const scroll = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.scrollFrames(10_000, 3000));
+    // Expressions as text: tsx would wrap function arguments in helpers the page does not have.
+    const bench = <T>(call: string) => page.evaluate(`window.__bench.${call}`) as Promise<T>;
+    await bench('clear()');
+    const seeded = await bench<{ peopleMs: number; orgMs: number; count: number }>(`seed(${people}, ${organizations})`);
+    const typed = await bench<{ times: number[]; hits: number[] }>(`typeSearches(${JSON.stringify(TYPED)})`);
+    const scroll = await bench<{ frames: number[]; rowCount: number }>('scrollFrames(10000, 3000)');
 
     // Re-opening on a full database: page load, then the first search a rep would run.
     const reopen: number[] = [];
@@ -85,16 +89,27 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
       await page.reload({ waitUntil: 'load' });
       reopen.push(Date.now() - start);
       await inject(page);
-      const { times } = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.typeSearches(['a']));
+      const { times } = await bench<{ times: number[] }>(`typeSearches(['a'])`);
       firstSearch.push(times[0]!);
     }
-    await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.clear());
+    await bench('clear()');
 
     await page.addScriptTag({ content: suite });
-    const dataLayer = await page.evaluate(
-      (p) => (window as unknown as { LocalDbSuite: { runLocalDbBench(o: { people: number }): Promise<unknown> } }).LocalDbSuite.runLocalDbBench({ people: p }),
-      people,
-    );
+    const dataLayer = await page.evaluate(`LocalDbSuite.runLocalDbBench({ people: ${people} })`);
+    let dataLayerOnDisk: unknown;
+    if (options.diskBacked) {
+      const profile = await mkdtemp(join(tmpdir(), 'prospect-desk-bench-profile-'));
+      const disk = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, bypassCSP: true });
+      try {
+        const diskPage = await disk.newPage();
+        await diskPage.goto(host.url);
+        await diskPage.addScriptTag({ content: suite });
+        dataLayerOnDisk = await diskPage.evaluate(`LocalDbSuite.runLocalDbBench({ people: ${people} })`);
+      } finally {
+        await disk.close();
+        await rm(profile, { recursive: true, force: true });
+      }
+    }
 
     return {
       seed: {
@@ -109,6 +124,7 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
       reopenMs: summary(reopen),
       firstSearchAfterReopenMs: summary(firstSearch),
       dataLayer,
+      ...(dataLayerOnDisk ? { dataLayerOnDisk } : {}),
     };
   } finally {
     await browser.close();

@@ -2,11 +2,16 @@
  * As-you-type search over what the rep saved, without scanning every row.
  *
  * Every condition (a text token, a list, a filter) is a "source" of primary keys backed by an index.
- * The engine counts each source's index range (native counts, no rows read), takes the primary keys
- * of the most selective one, and narrows them by the others: by intersecting their keys when that is
- * cheaper, otherwise by reading the few candidate rows and testing them. Only the page's rows
- * (at most `limit`) are read when every condition was settled on keys. Results are in id order and
- * paged with `after` (the last id of the previous page), never an offset.
+ * A condition alone that is one index value (a 1-3 letter token via the `prefixes` index, a list, a
+ * seniority or country) pages straight off its index with a native count: no key set at all.
+ * Otherwise the engine counts each source's index range (native counts, no rows read), takes the
+ * primary keys of the most selective one, and narrows them by the others: by intersecting their keys,
+ * by point reads (list membership), or by reading the candidate rows and testing them, whichever
+ * costs least. When an exact total would cost more than the as-you-type budget, candidates are
+ * checked in id order only until the page is full and the total is estimated (flagged); the page is
+ * always exact. Results are in id order, except one long token alone, listed by its matching word then
+ * id (so "director" reads a page, not 11,000 keys). Either way pages continue with `after` (the
+ * previous page's `nextAfter`).
  */
 import Dexie, { type Table } from 'dexie';
 import { db, type StoredOrganization, type StoredPerson } from './schema';
@@ -24,6 +29,13 @@ export interface SavedPeopleQuery {
   limit?: number;
   /** Continue after this id (the previous page's `nextAfter`). */
   after?: string;
+  /**
+   * Count every match exactly, however long it takes. Default false: when an exact count would cost
+   * more than an as-you-type budget, `total` is estimated and `totalIsEstimate` is set (the page is exact).
+   */
+  exact?: boolean;
+  /** Tuning: work allowed for an exact total, in index-key reads (default 10,000). */
+  costBudget?: number;
 }
 
 export interface SavedOrganizationsQuery {
@@ -33,12 +45,16 @@ export interface SavedOrganizationsQuery {
   industries?: string[];
   limit?: number;
   after?: string;
+  exact?: boolean;
+  costBudget?: number;
 }
 
 export interface SavedPeoplePage {
   people: StoredPerson[];
-  /** Every match, not just this page. */
+  /** Every match, not just this page (see totalIsEstimate). */
   total: number;
+  /** The total was estimated from a sample (show it as "about N"); ask again with `exact: true` for the count. */
+  totalIsEstimate?: boolean;
   /** Pass as `after` for the next page; absent on the last page. */
   nextAfter?: string;
 }
@@ -46,6 +62,7 @@ export interface SavedPeoplePage {
 export interface SavedOrganizationsPage {
   organizations: StoredOrganization[];
   total: number;
+  totalIsEstimate?: boolean;
   nextAfter?: string;
 }
 
@@ -61,6 +78,10 @@ interface Source<Row> {
   superset?: boolean;
   /** Which of a few candidate ids match, by point reads (cheaper than keys() when candidates are few). */
   filter?(candidates: string[]): Promise<Set<string>>;
+  /** Cost of one of its keys relative to a plain string key (compound keys clone slower). */
+  keyCost?: number;
+  /** A prefix range of the `words` index: alone, it pages in (word, id) order without reading the whole range. */
+  wordRange?: string;
   /**
    * When the condition alone is one index value whose entries are one per row in id order: an exact
    * native count and a page read straight off the index, so no key set is built at all.
@@ -68,11 +89,12 @@ interface Source<Row> {
   alone?: { count(): Promise<number>; page(after: string | undefined, limit: number): Promise<string[]> };
 }
 
-/** Reading and testing a row costs about this many primary keys read from an index range. */
-const ROW_COST_IN_KEYS = 12;
-/** A point read of a small row (a list membership) costs about this many. */
-const POINT_COST_IN_KEYS = 3;
+// Costs in "primary keys read from an index range", measured in Chromium at 100,000 people: a key
+// ~2 µs, a person row ~80-100 µs (a big structured clone), a list membership point read ~8 µs.
+const ROW_COST_IN_KEYS = 40;
+const POINT_COST_IN_KEYS = 4;
 const DEFAULT_LIMIT = 50;
+const DEFAULT_BUDGET = 10_000;
 // Pages this large defeat as-you-type speed (every row is read); prefer small pages and `after`.
 const MAX_LIMIT = 10_000;
 /** Up to this page size an insertion into a short sorted array beats sorting every id. */
@@ -143,13 +165,53 @@ async function pageRows<Row extends { id: string }>(table: Table<Row, string>, i
   return (await table.bulkGet(ids)).filter((r): r is Row => !!r);
 }
 
-async function runQuery<Row extends { id: string }>(
+interface QueryResult<Row> {
+  rows: Row[];
+  total: number;
+  totalIsEstimate?: boolean;
+  nextAfter?: string;
+}
+
+interface RunOptions {
+  limit: number;
+  after: string | undefined;
+  /** Always count every match, whatever it costs. */
+  exact: boolean;
+  /** Work allowed for an exact total, in key units. */
+  budget: number;
+}
+
+function pageResult<Row>(rows: Row[], total: number, page: string[], more: boolean, totalIsEstimate = false): QueryResult<Row> {
+  return {
+    rows,
+    total,
+    ...(totalIsEstimate ? { totalIsEstimate: true } : {}),
+    ...(more && page.length ? { nextAfter: page[page.length - 1]! } : {}),
+  };
+}
+
+/** Which candidate ids pass the remaining conditions: row tests, or point-read filters for sources without one. */
+async function verify<Row extends { id: string }>(table: Table<Row, string>, ids: string[], sources: Source<Row>[]): Promise<Map<string, Row>> {
+  const rowTests = sources.filter((s) => s.test);
+  const filters = sources.filter((s) => !s.test && s.filter);
+  let survivors = ids;
+  for (const f of filters) {
+    const passed = await f.filter!(survivors);
+    survivors = survivors.filter((id) => passed.has(id));
+  }
+  const rows = await table.bulkGet(survivors);
+  const out = new Map<string, Row>();
+  for (const row of rows) if (row && rowTests.every((s) => s.test!(row))) out.set(row.id, row);
+  return out;
+}
+
+async function runQuery<Row extends { id: string; words: string[] }>(
   table: Table<Row, string>,
   tables: Table[],
   sources: Source<Row>[],
-  limit: number,
-  after: string | undefined,
-): Promise<{ rows: Row[]; total: number; nextAfter?: string }> {
+  opts: RunOptions,
+): Promise<QueryResult<Row>> {
+  const { limit, after } = opts;
   const d = db();
   if (!sources.length) {
     return d.transaction('r', tables, async () => {
@@ -157,51 +219,123 @@ async function runQuery<Row extends { id: string }>(
       const range = after !== undefined ? table.where(':id').above(after) : table.orderBy(':id');
       const rows = await range.limit(limit + 1).toArray();
       const page = rows.slice(0, limit);
-      return { rows: page, total, ...(rows.length > limit ? { nextAfter: page[page.length - 1]!.id } : {}) };
+      return pageResult(
+        page,
+        total,
+        page.map((r) => r.id),
+        rows.length > limit,
+      );
     });
   }
 
-  const alone = sources.length === 1 ? sources[0]!.alone : undefined;
+  const single = sources.length === 1 ? sources[0]! : undefined;
+  if (single?.wordRange !== undefined) {
+    const result = await wordRangeAlone(table, single, single.wordRange, opts);
+    if (result) return result;
+  }
+  const alone = single?.alone;
   if (alone) {
     // Outside a Dexie transaction: the later pages read through a native cursor of their own.
     const [total, ids] = await Promise.all([alone.count(), alone.page(after, limit + 1)]);
     const page = ids.slice(0, limit);
-    return { rows: await pageRows(table, page), total, ...(ids.length > limit ? { nextAfter: page[page.length - 1]! } : {}) };
+    return pageResult(await pageRows(table, page), total, page, ids.length > limit);
   }
 
   return d.transaction('r', tables, async () => {
     const estimates = await Promise.all(sources.map((s) => s.estimate()));
-    const ordered = sources.map((source, i) => ({ source, estimate: estimates[i]! })).sort((a, b) => a.estimate - b.estimate);
+    const ordered = sources
+      .map((source, i) => ({ source, estimate: estimates[i]! * (source.keyCost ?? 1) }))
+      .sort((a, b) => a.estimate - b.estimate);
 
     const primary = ordered[0]!.source;
     let candidates = new Set(await primary.keys());
+    const remaining: { source: Source<Row>; estimate: number }[] = [];
     const toTest: Source<Row>[] = primary.superset ? [primary] : [];
-    for (const { source, estimate } of ordered.slice(1)) {
+    for (const entry of ordered.slice(1)) {
+      const { source, estimate } = entry;
       if (!candidates.size) break;
+      const rowsCost = candidates.size * ROW_COST_IN_KEYS;
       if (source.filter && candidates.size * POINT_COST_IN_KEYS < estimate) {
         candidates = await source.filter([...candidates]);
-      } else if (!source.test || (!source.superset && estimate <= candidates.size * ROW_COST_IN_KEYS)) {
+      } else if (!source.test || (!source.superset && estimate <= rowsCost && (opts.exact || estimate <= opts.budget))) {
         const next = new Set<string>();
         for (const key of await source.keys()) if (candidates.has(key)) next.add(key);
         candidates = next;
       } else {
         toTest.push(source);
+        remaining.push(entry);
       }
     }
-
-    if (toTest.length && candidates.size) {
-      const rows = (await table.bulkGet([...candidates])).filter((r): r is Row => !!r && toTest.every((s) => s.test!(r)));
-      const { page, more } = smallestAbove(
-        rows.map((r) => r.id),
-        after,
-        limit,
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return { rows: page.map((id) => byId.get(id)!), total: rows.length, ...(more ? { nextAfter: page[page.length - 1]! } : {}) };
+    if (!candidates.size) return pageResult([], 0, [], false);
+    if (!toTest.length) {
+      const { page, more } = smallestAbove(candidates, after, limit);
+      return pageResult(await pageRows(table, page), candidates.size, page, more);
     }
 
-    const { page, more } = smallestAbove(candidates, after, limit);
-    return { rows: await pageRows(table, page), total: candidates.size, ...(more ? { nextAfter: page[page.length - 1]! } : {}) };
+    // Every candidate's row is needed for an exact total: fine when few, or when asked to.
+    if (opts.exact || candidates.size * ROW_COST_IN_KEYS <= opts.budget) {
+      const passed = await verify(table, [...candidates], toTest);
+      const { page, more } = smallestAbove(passed.keys(), after, limit);
+      return pageResult(
+        page.map((id) => passed.get(id)!),
+        passed.size,
+        page,
+        more,
+      );
+    }
+
+    // Too many to check them all while the rep types: check candidates in id order until the page is
+    // full, and estimate the total from the share that passed. The page itself is exact.
+    const ordered_ = [...candidates].filter((id) => after === undefined || id > after).sort();
+    const maxChecked = Math.max(limit * 4, Math.floor(opts.budget / ROW_COST_IN_KEYS));
+    const matched: Row[] = [];
+    let checked = 0;
+    let batch = Math.min(ordered_.length, Math.ceil((limit + 1) * 1.5));
+    // Settling by keys costs this much; stop sampling as soon as finishing the page looks dearer.
+    const keysCost = remaining.some((r) => r.source.superset) ? Infinity : remaining.reduce((sum, r) => sum + r.estimate, 0);
+    while (checked < ordered_.length && matched.length <= limit && checked < maxChecked) {
+      const ids = ordered_.slice(checked, checked + batch);
+      const passed = await verify(table, ids, toTest);
+      for (const id of ids) if (passed.has(id)) matched.push(passed.get(id)!);
+      checked += ids.length;
+      const share = Math.max(matched.length, 1) / checked;
+      const rowsToFill = (limit + 1 - matched.length) / share;
+      if (rowsToFill * ROW_COST_IN_KEYS > keysCost || (matched.length <= limit && rowsToFill > maxChecked - checked)) break;
+      batch = Math.min(batch * 2, maxChecked - checked);
+    }
+    if (matched.length > limit || checked === ordered_.length) {
+      const more = matched.length > limit;
+      const rows = matched.slice(0, limit);
+      const done = checked === ordered_.length && after === undefined;
+      const total = done ? matched.length : Math.max(rows.length, Math.round((candidates.size * matched.length) / Math.max(1, checked)));
+      return pageResult(
+        rows,
+        total,
+        rows.map((r) => r.id),
+        more,
+        !done,
+      );
+    }
+    // Matches are too sparse to sample: settle it exactly, by keys where they exist.
+    for (const { source } of remaining) {
+      if (source.superset) continue;
+      const next = new Set<string>();
+      for (const key of await source.keys()) if (candidates.has(key)) next.add(key);
+      candidates = next;
+    }
+    const rowTests = toTest.filter((s) => s.superset);
+    if (!rowTests.length) {
+      const { page, more } = smallestAbove(candidates, after, limit);
+      return pageResult(await pageRows(table, page), candidates.size, page, more);
+    }
+    const passed = await verify(table, [...candidates], rowTests);
+    const { page, more } = smallestAbove(passed.keys(), after, limit);
+    return pageResult(
+      page.map((id) => passed.get(id)!),
+      passed.size,
+      page,
+      more,
+    );
   });
 }
 
@@ -216,6 +350,79 @@ function equalitySource<Row>(table: Table<Row, string>, index: string, value: st
   };
 }
 
+/** The smallest of a row's words starting with `token`: where the row first appears in the range. */
+function firstMatchingWord(words: readonly string[], token: string): string | undefined {
+  let first: string | undefined;
+  for (const w of words) if (w.startsWith(token) && (first === undefined || w < first)) first = w;
+  return first;
+}
+
+/**
+ * One long token alone: page through its `words` range in index order (word, then id), so a common
+ * word ("director") costs a page, not the range. A row with several matching words is listed at its
+ * first one only. The total is exact when the range fits the budget, else estimated from the page.
+ * Returns undefined when `after` no longer exists (the caller falls back to the id-ordered path).
+ */
+async function wordRangeAlone<Row extends { id: string; words: string[] }>(
+  table: Table<Row, string>,
+  source: Source<Row>,
+  token: string,
+  opts: RunOptions,
+): Promise<QueryResult<Row> | undefined> {
+  const { limit, after } = opts;
+  let startWord = token;
+  if (after !== undefined) {
+    const afterRow = await table.get(after);
+    const word = afterRow && firstMatchingWord(afterRow.words, token);
+    if (!word) return undefined;
+    startWord = word;
+  }
+  // A row belongs to this page onwards when its first matching word is past the previous page's position.
+  const belongs = (row: Row) => {
+    const word = firstMatchingWord(row.words, token);
+    if (word === undefined) return false;
+    return after === undefined || word > startWord || (word === startWord && row.id > after);
+  };
+  const range = () => table.where('words').between(startWord, token + '\uffff', true, true);
+  const entries = await source.estimate();
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  let read = 0;
+  let batch = Math.ceil((limit + 1) * 1.25) + 5;
+  let exhausted = false;
+  while (rows.length <= limit && !exhausted) {
+    const keys = (await range().limit(read + batch).primaryKeys()) as string[];
+    exhausted = keys.length < read + batch;
+    const fresh: string[] = [];
+    for (const id of keys.slice(read)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh.push(id);
+    }
+    read = keys.length;
+    for (const row of await pageRows(table, fresh)) if (belongs(row)) rows.push(row);
+    batch *= 2;
+  }
+  const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  // Entries in the range that the page did not reach, scaled by the share of distinct, first-word rows seen so far.
+  let total: number;
+  let estimated = false;
+  if (after === undefined && exhausted) total = rows.length;
+  else if (opts.exact || entries <= opts.budget) total = new Set(await source.keys()).size;
+  else {
+    total = Math.max(page.length, Math.round((entries * rows.length) / Math.max(1, read)));
+    estimated = true;
+  }
+  return pageResult(
+    page,
+    total,
+    page.map((r) => r.id),
+    more,
+    estimated,
+  );
+}
+
 function wordSources<Row extends { words: string[] }>(table: Table<Row, string>, text: string | undefined, prefixesIndex?: string): Source<Row>[] {
   return queryTokens(text).map((token) => {
     const test = (row: Row) => row.words.some((w) => w.startsWith(token));
@@ -226,6 +433,7 @@ function wordSources<Row extends { words: string[] }>(table: Table<Row, string>,
       estimate: () => range().count(),
       keys: async () => (await range().primaryKeys()) as string[],
       test,
+      wordRange: token,
     };
   });
 }
@@ -239,6 +447,7 @@ function listSource<Row>(listId: string): Source<Row> {
   return {
     estimate: () => d.listMembers.where('listId').equals(listId).count(),
     keys: async () => memberIds(await members().primaryKeys()),
+    keyCost: 2,
     filter: async (candidates) => {
       const found = await d.listMembers.bulkGet(candidates.map((id) => [listId, id] as [string, string]));
       return new Set(candidates.filter((_, i) => !!found[i]));
@@ -250,13 +459,32 @@ function listSource<Row>(listId: string): Source<Row> {
   };
 }
 
-function valuesSource<Row>(table: Table<Row, string>, index: string, values: string[], test: (row: Row) => boolean): Source<Row> {
+/**
+ * Any of several values. On a single-valued index (seniority, country) each row sits under one value,
+ * so alone it still pages without a key set: a merge of each value's id-ordered page, and the sum of
+ * native counts as the exact total.
+ */
+function valuesSource<Row>(table: Table<Row, string>, index: string, values: string[], test: (row: Row) => boolean, singleValued: boolean): Source<Row> {
   if (values.length === 1) return equalitySource(table, index, values[0]!, test);
-  return {
+  const source: Source<Row> = {
     estimate: () => countWhereAnyOf(table, index, values),
     keys: () => primaryKeysWhereAnyOf<Row>(table, index, values),
     test,
   };
+  if (singleValued) {
+    source.alone = {
+      count: () => countWhereAnyOf(table, index, values),
+      page: async (after, limit) => {
+        const pages = await Promise.all(values.map((v) => indexValuePage(table.name, index, v, after, limit)));
+        return pages.flat().sort().slice(0, limit);
+      },
+    };
+  }
+  return source;
+}
+
+function runOptions(q: { limit?: number; after?: string; exact?: boolean; costBudget?: number }): RunOptions {
+  return { limit: clampLimit(q.limit), after: q.after, exact: !!q.exact, budget: q.costBudget ?? DEFAULT_BUDGET };
 }
 
 const present = (values: string[] | undefined): values is string[] => !!values && values.length > 0;
@@ -268,18 +496,18 @@ export async function searchSavedPeople(q: SavedPeopleQuery = {}): Promise<Saved
   if (q.listId) sources.push(listSource(q.listId));
   if (present(q.seniorities)) {
     const wanted = new Set(q.seniorities);
-    sources.push(valuesSource(people, 'seniority', [...wanted], (p) => !!p.seniority && wanted.has(p.seniority)));
+    sources.push(valuesSource(people, 'seniority', [...wanted], (p) => !!p.seniority && wanted.has(p.seniority), true));
   }
   if (present(q.departments)) {
     const wanted = new Set(q.departments);
-    sources.push(valuesSource(people, 'departments', [...wanted], (p) => (p.departments ?? []).some((x) => wanted.has(x))));
+    sources.push(valuesSource(people, 'departments', [...wanted], (p) => (p.departments ?? []).some((x) => wanted.has(x)), false));
   }
   if (present(q.countryCodes)) {
     const wanted = new Set(q.countryCodes.map((c) => c.toUpperCase()));
-    sources.push(valuesSource(people, 'countryCode', [...wanted], (p) => !!p.countryCode && wanted.has(p.countryCode)));
+    sources.push(valuesSource(people, 'countryCode', [...wanted], (p) => !!p.countryCode && wanted.has(p.countryCode), true));
   }
-  const { rows, total, nextAfter } = await runQuery(people, [d.people, d.listMembers], sources, clampLimit(q.limit), q.after);
-  return { people: rows, total, ...(nextAfter !== undefined ? { nextAfter } : {}) };
+  const { rows, ...rest } = await runQuery(people, [d.people, d.listMembers], sources, runOptions(q));
+  return { people: rows, ...rest };
 }
 
 export async function searchSavedOrganizations(q: SavedOrganizationsQuery = {}): Promise<SavedOrganizationsPage> {
@@ -305,6 +533,6 @@ export async function searchSavedOrganizations(q: SavedOrganizationsQuery = {}):
       superset: true,
     });
   }
-  const { rows, total, nextAfter } = await runQuery(organizations, [d.organizations, d.listMembers], sources, clampLimit(q.limit), q.after);
-  return { organizations: rows, total, ...(nextAfter !== undefined ? { nextAfter } : {}) };
+  const { rows, ...rest } = await runQuery(organizations, [d.organizations, d.listMembers], sources, runOptions(q));
+  return { organizations: rows, ...rest };
 }

@@ -225,7 +225,7 @@ export async function findSavedIds(people: Person[]): Promise<Set<string>> {
   return saved;
 }
 
-/** All saved rows for one organization id are in organizations.ts (peopleOfOrganization). */
+/** Every saved person. A full count: O(rows) on a disk-backed database, so not for every keystroke. */
 export async function countPeople(): Promise<number> {
   return db().people.count();
 }

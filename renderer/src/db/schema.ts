@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { JobPosting, Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';
+import { organizationWords, personWords, shortPrefixes } from './words';
 
 export const DB_NAME = 'prospect-desk';
 
@@ -13,6 +14,8 @@ export interface StoredPerson extends Person {
   keys: string[];
   /** Lower-cased words of name, title, company, email, domain: prefix search via a multi-entry index. */
   words: string[];
+  /** 1- to 3-character prefixes of `words` (v2): a search that short is an exact, duplicate-free index lookup. */
+  prefixes?: string[];
   organizationId?: string;
   countryCode?: string;
   savedAt: string;
@@ -116,10 +119,40 @@ export class ProspectDb extends Dexie {
       csvJobs: 'id, status, createdAt',
       csvRows: '[jobId+index], jobId, [jobId+status]',
     });
+    // v2: multi-entry departments and prefixes indexes for the saved-people search. Rows written by
+    // v1 get their departments defaulted (the index skips rows without the array) and their search
+    // words rebuilt with the current tokeniser.
+    this.version(2)
+      .stores({
+        people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<StoredPerson, string>('people')
+          .toCollection()
+          .modify((p) => {
+            if (!Array.isArray(p.departments)) p.departments = [];
+            p.words = personWords(p);
+            p.prefixes = shortPrefixes(p.words);
+          });
+        await tx
+          .table<StoredOrganization, string>('organizations')
+          .toCollection()
+          .modify((o) => {
+            o.words = organizationWords(o);
+          });
+      });
   }
 }
 
 let instance: ProspectDb | undefined;
 export function db(): ProspectDb {
   return (instance ??= new ProspectDb());
+}
+
+/** Point db() (and every function of this folder) at another database, e.g. a benchmark's own. Returns the previous one. */
+export function setDb(next: ProspectDb | undefined): ProspectDb | undefined {
+  const previous = instance;
+  instance = next;
+  return previous;
 }

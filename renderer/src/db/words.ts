@@ -119,10 +119,10 @@ export function organizationWords(o: Partial<Organization>): string[] {
 }
 
 /** Tokens this short are looked up in the `prefixes` index instead of a `words` range. */
-export const SHORT_PREFIX_LENGTH = 2;
+export const SHORT_PREFIX_LENGTH = 3;
 
 /**
- * Distinct 1- and 2-character prefixes of the words: a token that short matches exactly the rows
+ * Distinct 1- to 3-character prefixes of the words: a token that short matches exactly the rows
  * holding it, each row once, in id order; the most common as-you-type queries need no key set.
  */
 export function shortPrefixes(words: readonly string[]): string[] {

@@ -113,11 +113,34 @@ export interface BruteQuery {
   members?: Set<string>;
 }
 
+/**
+ * Ids of matching people in the documented order: by id, except a single token of 4+ characters
+ * with no other condition, which lists by the smallest matching word, then id.
+ */
 export function bruteForce(people: readonly Person[], q: BruteQuery): string[] {
-  const tokens = fold(q.text ?? '')
-    .split(/\s+/)
-    .map((t) => t.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, ''))
-    .filter(Boolean);
+  const tokens = [
+    ...new Set(
+      fold(q.text ?? '')
+        .split(/\s+/)
+        .map((t) => t.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, ''))
+        .filter(Boolean),
+    ),
+  ].filter((t, _, all) => !all.some((o) => o !== t && o.startsWith(t)));
+  const byWord = tokens.length === 1 && tokens[0]!.length >= 4 && !q.members && !q.seniorities?.length && !q.departments?.length && !q.countryCodes?.length;
+  const matches = bruteMatches(people, q, tokens);
+  if (!byWord) return matches.map((p) => p.id).sort();
+  const token = tokens[0]!;
+  const firstWord = (p: Person) =>
+    searchableForms(p)
+      .filter((f) => f.startsWith(token))
+      .sort()[0]!;
+  return matches
+    .map((p) => ({ id: p.id, word: firstWord(p) }))
+    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.id < b.id ? -1 : 1))
+    .map((x) => x.id);
+}
+
+function bruteMatches(people: readonly Person[], q: BruteQuery, tokens: string[]): Person[] {
   return people
     .filter((p) => {
       if (q.members && !q.members.has(p.id)) return false;
@@ -129,7 +152,5 @@ export function bruteForce(people: readonly Person[], q: BruteQuery): string[] {
         if (!tokens.every((t) => forms.some((f) => f.startsWith(t)))) return false;
       }
       return true;
-    })
-    .map((p) => p.id)
-    .sort();
+    });
 }

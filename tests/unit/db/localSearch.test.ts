@@ -49,18 +49,27 @@ function tricky(): Person[] {
   ];
 }
 
-async function allPages(q: SavedPeopleQuery, pageSize: number): Promise<{ ids: string[]; totals: number[] }> {
+/** The most frequent n-character word prefix in the data: a long, duplicate-rich words range. */
+function commonPrefix(n: number): string {
+  const freq = new Map<string, number>();
+  for (const p of people) for (const f of new Set(searchableForms(p).filter((w) => w.length >= n).map((w) => w.slice(0, n)))) freq.set(f, (freq.get(f) ?? 0) + 1);
+  return [...freq.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+async function allPages(q: SavedPeopleQuery, pageSize: number): Promise<{ ids: string[]; totals: number[]; estimated: boolean }> {
   const ids: string[] = [];
   const totals: number[] = [];
+  let estimated = false;
   let after: string | undefined;
   for (let guard = 0; guard < 10_000; guard++) {
     const page = await searchSavedPeople({ ...q, limit: pageSize, ...(after ? { after } : {}) });
     ids.push(...page.people.map((p) => p.id));
     totals.push(page.total);
+    estimated ||= !!page.totalIsEstimate;
     if (!page.nextAfter) break;
     after = page.nextAfter;
   }
-  return { ids, totals };
+  return { ids, totals, estimated };
 }
 
 /** Random queries drawn from the data itself: prefixes of real words, 1 to 3 tokens, with random filters. */
@@ -114,15 +123,25 @@ describe('searchSavedPeople', () => {
   it('matches what a brute-force filter over the same data finds, for random prefix / multi-token / filter / list queries', async () => {
     const queries = randomQueries(70);
     let nonEmpty = 0;
+    let estimated = 0;
     for (const q of queries) {
       const expected = bruteForce(people, q);
-      const page = await searchSavedPeople({ ...q, limit: 25 });
-      expect({ q: q.text, total: page.total }).toEqual({ q: q.text, total: expected.length });
-      expect(page.people.map((p) => p.id)).toEqual(expected.slice(0, 25));
+      const exact = await searchSavedPeople({ ...q, limit: 25, exact: true });
+      expect({ q: q.text, total: exact.total, estimate: exact.totalIsEstimate }).toEqual({ q: q.text, total: expected.length, estimate: undefined });
+      expect(exact.people.map((p) => p.id)).toEqual(expected.slice(0, 25));
+      // A tiny budget forces the as-you-type path: the page stays exact, the total may be an estimate.
+      const quick = await searchSavedPeople({ ...q, limit: 25, costBudget: 100 });
+      expect(quick.people.map((p) => p.id)).toEqual(expected.slice(0, 25));
+      expect(!!quick.nextAfter).toBe(expected.length > 25);
+      if (quick.totalIsEstimate) {
+        estimated++;
+        expect(quick.total).toBeGreaterThanOrEqual(Math.min(25, expected.length));
+      } else expect(quick.total).toBe(expected.length);
       if (expected.length) nonEmpty++;
     }
-    // The generator must actually exercise matches, not just empty answers.
+    // The generator must actually exercise matches and the estimating path, not just empty answers.
     expect(nonEmpty).toBeGreaterThan(40);
+    expect(estimated).toBeGreaterThan(3);
   }, 60_000);
 
   it('pages with `after` through exactly the brute-force result set, with a stable total', async () => {
@@ -138,7 +157,10 @@ describe('searchSavedPeople', () => {
       { seniorities: ['manager'] },
       { departments: ['sales'] },
       { countryCodes: ['DE'] },
+      { countryCodes: ['DE', 'US', 'SE'] },
+      { seniorities: ['vp', 'manager'] },
       { text: 'ma' },
+      { text: commonPrefix(4) },
     ];
     for (const q of single) {
       const want = bruteForce(people, q);
@@ -147,6 +169,11 @@ describe('searchSavedPeople', () => {
       expect(got.ids).toEqual(want);
       expect(new Set(got.totals)).toEqual(new Set([want.length]));
     }
+    // Pages stay exact when totals are estimated.
+    const twoTokens = { text: `${q.text} ${commonPrefix(1)}` };
+    const sampled = await allPages({ ...twoTokens, costBudget: 100 }, 7);
+    expect(sampled.ids).toEqual(bruteForce(people, twoTokens));
+    expect(sampled.estimated).toBe(true);
     const { ids: everyone } = await allPages({}, 500);
     expect(everyone).toEqual(people.map((p) => p.id).sort());
   });

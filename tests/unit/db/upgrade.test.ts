@@ -49,7 +49,7 @@ describe('schema upgrade', () => {
     expect(rowA.words).toEqual(personWords(a!));
     expect(rowA.words).not.toContain('stale');
     expect(rowA.prefixes).toEqual(shortPrefixes(rowA.words));
-    expect((await current.people.where('prefixes').equals(rowA.words[0]!.slice(0, 2)).primaryKeys()) as string[]).toContain(a!.id);
+    expect((await current.people.where('prefixes').equals(rowA.words[0]!.slice(0, 3)).primaryKeys()) as string[]).toContain(a!.id);
     expect((await current.people.get(b!.id))!.departments).toEqual([]);
     expect((await current.people.where('departments').equals('sales').primaryKeys()) as string[]).toEqual([a!.id]);
     expect((await current.organizations.where('words').startsWith('rock').primaryKeys()) as string[]).toEqual(['domain:acme.com']);
