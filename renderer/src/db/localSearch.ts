@@ -11,7 +11,7 @@
  * checked in id order only until the page is full and the total is estimated (flagged); the page is
  * always exact. Results are in id order, except one long token alone, listed by its matching word then
  * id (so "director" reads a page, not 11,000 keys). Either way pages continue with `after` (the
- * previous page's `nextAfter`).
+ * previous page's `nextAfter`). Native counts are cached until the next write to the database.
  */
 import Dexie, { type Table } from 'dexie';
 import { db, type StoredOrganization, type StoredPerson } from './schema';
@@ -99,6 +99,29 @@ const DEFAULT_BUDGET = 10_000;
 const MAX_LIMIT = 10_000;
 /** Up to this page size an insertion into a short sorted array beats sorting every id. */
 const INSERTION_LIMIT = 64;
+
+/**
+ * Native counts of the same index values recur on every keystroke (each search starts with one
+ * letter), and on a disk-backed database a count walks every entry (~7 µs each). They are cached
+ * until any write to the database (Dexie reports local, other-tab and worker writes alike).
+ */
+const countCache = new Map<string, number>();
+let countCacheHooked = false;
+
+function cachedCount(key: string, compute: () => Promise<number>): Promise<number> {
+  if (!countCacheHooked) {
+    countCacheHooked = true;
+    Dexie.on('storagemutated', () => countCache.clear());
+  }
+  const fullKey = `${db().name}\u0000${key}`;
+  const hit = countCache.get(fullKey);
+  // Dexie.Promise keeps a surrounding transaction's zone.
+  if (hit !== undefined) return Dexie.Promise.resolve(hit) as unknown as Promise<number>;
+  return compute().then((n) => {
+    countCache.set(fullKey, n);
+    return n;
+  });
+}
 
 function clampLimit(limit: number | undefined): number {
   if (!limit || !Number.isFinite(limit) || limit < 1) return DEFAULT_LIMIT;
@@ -215,7 +238,7 @@ async function runQuery<Row extends { id: string; words: string[] }>(
   const d = db();
   if (!sources.length) {
     return d.transaction('r', tables, async () => {
-      const total = await table.count();
+      const total = await cachedCount(`${table.name}/*`, () => table.count());
       const range = after !== undefined ? table.where(':id').above(after) : table.orderBy(':id');
       const rows = await range.limit(limit + 1).toArray();
       const page = rows.slice(0, limit);
@@ -342,11 +365,12 @@ async function runQuery<Row extends { id: string; words: string[] }>(
 /** A value of a single-valued (or per-row distinct multi-entry) index, usable alone. */
 function equalitySource<Row>(table: Table<Row, string>, index: string, value: string, test: (row: Row) => boolean): Source<Row> {
   const range = () => table.where(index).equals(value);
+  const count = () => cachedCount(`${table.name}/${index}=${value}`, () => range().count());
   return {
-    estimate: () => range().count(),
+    estimate: count,
     keys: async () => (await range().primaryKeys()) as string[],
     test,
-    alone: { count: () => range().count(), page: (after, limit) => indexValuePage(table.name, index, value, after, limit) },
+    alone: { count, page: (after, limit) => indexValuePage(table.name, index, value, after, limit) },
   };
 }
 
@@ -430,7 +454,7 @@ function wordSources<Row extends { words: string[] }>(table: Table<Row, string>,
     if (prefixesIndex && token.length <= SHORT_PREFIX_LENGTH) return equalitySource(table, prefixesIndex, token, test);
     const range = () => table.where('words').startsWith(token);
     return {
-      estimate: () => range().count(),
+      estimate: () => cachedCount(`${table.name}/words^${token}`, () => range().count()),
       keys: async () => (await range().primaryKeys()) as string[],
       test,
       wordRange: token,
@@ -444,8 +468,9 @@ function listSource<Row>(listId: string): Source<Row> {
   const members = (after?: string) =>
     d.listMembers.where('[listId+memberId]').between([listId, after ?? ''], [listId, Dexie.maxKey], after === undefined, true);
   const memberIds = (keys: unknown[]) => keys.map((k) => (k as [string, string])[1]);
+  const count = () => cachedCount(`listMembers/listId=${listId}`, () => d.listMembers.where('listId').equals(listId).count());
   return {
-    estimate: () => d.listMembers.where('listId').equals(listId).count(),
+    estimate: count,
     keys: async () => memberIds(await members().primaryKeys()),
     keyCost: 2,
     filter: async (candidates) => {
@@ -453,7 +478,7 @@ function listSource<Row>(listId: string): Source<Row> {
       return new Set(candidates.filter((_, i) => !!found[i]));
     },
     alone: {
-      count: () => d.listMembers.where('listId').equals(listId).count(),
+      count,
       page: async (after, limit) => memberIds(await members(after).limit(limit).primaryKeys()),
     },
   };
@@ -466,14 +491,15 @@ function listSource<Row>(listId: string): Source<Row> {
  */
 function valuesSource<Row>(table: Table<Row, string>, index: string, values: string[], test: (row: Row) => boolean, singleValued: boolean): Source<Row> {
   if (values.length === 1) return equalitySource(table, index, values[0]!, test);
+  const count = () => cachedCount(`${table.name}/${index}=${[...values].sort().join('|')}`, () => countWhereAnyOf(table, index, values));
   const source: Source<Row> = {
-    estimate: () => countWhereAnyOf(table, index, values),
+    estimate: count,
     keys: () => primaryKeysWhereAnyOf<Row>(table, index, values),
     test,
   };
   if (singleValued) {
     source.alone = {
-      count: () => countWhereAnyOf(table, index, values),
+      count,
       page: async (after, limit) => {
         const pages = await Promise.all(values.map((v) => indexValuePage(table.name, index, v, after, limit)));
         return pages.flat().sort().slice(0, limit);
@@ -527,7 +553,7 @@ export async function searchSavedOrganizations(q: SavedOrganizationsQuery = {}):
   }
   if (rowTests.length) {
     sources.push({
-      estimate: () => organizations.count(),
+      estimate: () => cachedCount('organizations/*', () => organizations.count()),
       keys: async () => (await organizations.toCollection().primaryKeys()) as string[],
       test: (o) => rowTests.every((t) => t(o)),
       superset: true,

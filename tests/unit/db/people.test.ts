@@ -169,3 +169,29 @@ describe('upsertPeople', () => {
     expect(await d.organizations.count()).toBe(0);
   });
 });
+
+describe('search totals after writes', () => {
+  it('counts cached for as-you-type are dropped on every write', async () => {
+    const { searchSavedPeople } = await import('../../../renderer/src/db/localSearch');
+    const people = samplePeople(40);
+    await upsertPeople(people.slice(0, 20));
+    const letter = people[0]!.firstName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()[0]!;
+    const before = await searchSavedPeople({ text: letter });
+    expect((await searchSavedPeople({ text: letter })).total).toBe(before.total);
+    expect((await searchSavedPeople({})).total).toBe(20);
+
+    await upsertPeople(people.slice(20));
+    const after = await searchSavedPeople({ text: letter });
+    const expected = (await db().people.toArray()).filter((p) => p.words.some((w) => w.startsWith(letter))).length;
+    expect(after.total).toBe(expected);
+    expect((await searchSavedPeople({})).total).toBe(40);
+
+    const list = await createList('Counted', 'people');
+    expect((await searchSavedPeople({ listId: list.id })).total).toBe(0);
+    await addToList(list.id, [people[0]!.id, people[1]!.id]);
+    expect((await searchSavedPeople({ listId: list.id })).total).toBe(2);
+    await deletePeople([people[0]!.id]);
+    expect((await searchSavedPeople({ listId: list.id })).total).toBe(1);
+    expect((await searchSavedPeople({})).total).toBe(39);
+  });
+});
