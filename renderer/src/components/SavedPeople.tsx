@@ -45,7 +45,7 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
   async function loadMore() {
     if (!result?.nextAfter) return;
     const next = await searchSavedPeople({ ...query, after: result.nextAfter });
-    setResult({ people: [...result.people, ...next.people], total: next.total, ...(next.nextAfter ? { nextAfter: next.nextAfter } : {}) });
+    setResult({ ...next, people: [...result.people, ...next.people] });
   }
 
   const columns: Column<StoredPerson>[] = useMemo(
@@ -100,7 +100,7 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
           ))}
         </select>
         <input aria-label="Country code" placeholder="Country (US)" size={8} value={country} onChange={(e) => setCountry(e.target.value)} />
-        <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
+        <span data-testid="saved-count">{result ? `${result.totalIsEstimate ? 'about ' : ''}${result.total.toLocaleString()} saved` : 'Loading…'}</span>
         {result?.nextAfter && (
           <button type="button" onClick={() => void loadMore()}>
             Show more ({result.people.length.toLocaleString()} of {result.total.toLocaleString()} shown)
