@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleSearchResult } from '../../shared/contract';
 import type { Person } from '../../shared/domain';
-import { ProviderError } from '../../main/providers/errors';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../main/providers/http';
+import type { HttpClient, HttpClientOptions } from '../../main/providers/http';
 import { createOceanAdapter, createOceanClient } from '../../main/providers/ocean';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import type { ProviderContext } from '../../main/providers/types';
 import type { SimulatorHandle } from '../simulators/core';
 import { OCEAN_ROUTES, oceanPersonId, startOceanSimulator } from '../simulators/ocean';
+import { clientTracker, rejection } from './support/harness';
 
 const FAST: HttpClientOptions = {
   retries: { baseDelayMs: 10, maxDelayMs: 50 },
@@ -21,26 +21,14 @@ const orgOf = (orgId: string) => dataset.organizations.find((o) => o.id === orgI
 
 let sim: SimulatorHandle;
 let http: HttpClient;
-const clients: HttpClient[] = [];
+const tracker = clientTracker();
+const client = tracker.client;
 const adapter = () => createOceanAdapter({ baseUrl: sim.baseUrl });
 const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({
   getKey: async () => sim.validKey,
   http,
   ...over,
 });
-const rejection = async (p: Promise<unknown>): Promise<ProviderError> => {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ProviderError);
-  return err as ProviderError;
-};
-function client(opts: HttpClientOptions): HttpClient {
-  const c = createHttpClient(opts);
-  clients.push(c);
-  return c;
-}
 const oceanIds = (people: Person[]) => people.map((p) => p.providerIds.ocean);
 
 beforeAll(async () => {
@@ -48,7 +36,7 @@ beforeAll(async () => {
   http = client(FAST);
 });
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
+  await tracker.closeAll();
   await sim.close();
 });
 beforeEach(() => sim.reset());

@@ -3,8 +3,7 @@ import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleSearchResult } from '../../shared/contract';
 import { Person, type PersonQuery } from '../../shared/domain';
-import { ProviderError } from '../../main/providers/errors';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../main/providers/http';
+import type { HttpClient, HttpClientOptions } from '../../main/providers/http';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import { createSumbleAdapter, createSumbleClient } from '../../main/providers/sumble';
 import type { ProviderContext } from '../../main/providers/types';
@@ -15,6 +14,7 @@ import {
   sumblePersonId,
   type SumbleSimulatorHandle,
 } from '../simulators/sumble';
+import { clientTracker, rejection } from './support/harness';
 
 const FAST: HttpClientOptions = {
   retries: { baseDelayMs: 20, maxDelayMs: 200 },
@@ -29,26 +29,14 @@ const li = (handle: string) => `https://www.linkedin.com/in/${handle}`;
 
 let sim: SumbleSimulatorHandle;
 let http: HttpClient;
-const clients: HttpClient[] = [];
+const tracker = clientTracker();
+const client = tracker.client;
 const adapter = () => createSumbleAdapter({ baseUrl: sim.baseUrl });
 const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({
   getKey: async () => sim.validKey,
   http,
   ...over,
 });
-const rejection = async (p: Promise<unknown>): Promise<ProviderError> => {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ProviderError);
-  return err as ProviderError;
-};
-function client(opts: HttpClientOptions): HttpClient {
-  const c = createHttpClient(opts);
-  clients.push(c);
-  return c;
-}
 
 beforeAll(async () => {
   // The documented 10/s limit is exercised on its own below; elsewhere it would only slow tests down.
@@ -56,7 +44,7 @@ beforeAll(async () => {
   http = client(FAST);
 });
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
+  await tracker.closeAll();
   await sim.close();
 });
 beforeEach(() => sim.reset());
