@@ -5,6 +5,7 @@
 import type { ConnectionTest, CreditPlan, EnrichOutcome } from '../../../shared/contract';
 import type { EnrichField, PersonQuery } from '../../../shared/domain';
 import { ProviderError, toAppError } from '../errors';
+import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
 import { APIONE_CREDITS_PER_HIT, APIONE_CREDITS_PER_MISS, createApiOneClient, type ApiOneEnrichResult } from './client';
 import { apiOneRequestFor, mapApiOnePerson } from './mapping';
@@ -123,30 +124,14 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
         );
         return { status: 'working', message: 'ApiOne accepted the key.', testedAt };
       } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
-        switch (err.code) {
-          case 'bad_request':
-            return {
-              status: 'working',
-              message: 'ApiOne accepted the key (checked without spending credits).',
-              testedAt,
-            };
-          case 'auth':
-            return { status: 'invalid_key', message: err.message, testedAt };
-          case 'credits':
-            return { status: 'out_of_credits', message: err.message, testedAt };
-          case 'rate_limited':
-            return {
-              status: 'rate_limited',
-              message: err.message,
-              ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
-              testedAt,
-            };
-          case 'cancelled':
-            throw err;
-          default:
-            return { status: 'unreachable', message: err.message, testedAt };
+        if (err instanceof ProviderError && err.code === 'bad_request') {
+          return {
+            status: 'working',
+            message: 'ApiOne accepted the key (checked without spending credits).',
+            testedAt,
+          };
         }
+        return connectionTestFromError(err, testedAt);
       }
     },
 

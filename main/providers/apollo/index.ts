@@ -7,6 +7,7 @@ import type { ConnectionTest, CreditPlan, EnrichOutcome, PageRequest } from '../
 import type { Capability, CreditsUsed, EnrichField, Organization, PersonQuery } from '../../../shared/domain';
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
 import { ProviderError, toAppError } from '../errors';
+import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, OrganizationRefInput, ProviderAdapter, ProviderContext } from '../types';
 import { apolloError, createApolloClient, type ApolloTransport } from './client';
 import {
@@ -395,14 +396,14 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
               testedAt,
             };
           }
-          return classify(apolloError(probe), testedAt);
+          return connectionTestFromError(apolloError(probe), testedAt);
         }
-        return classify(apolloError(res), testedAt);
+        return connectionTestFromError(apolloError(res), testedAt);
       } catch (err) {
-        if (err instanceof ProviderError) return classify(err, testedAt);
+        if (err instanceof ProviderError) return connectionTestFromError(err, testedAt);
         if (err instanceof SyntaxError)
           return { status: 'unreachable', message: `${LABEL} answered with something that is not its API.`, testedAt };
-        return classify(
+        return connectionTestFromError(
           new ProviderError('invalid_response', `${LABEL} answered in an unexpected shape.`, 'apollo'),
           testedAt,
         );
@@ -414,26 +415,6 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
     },
   };
   return adapter;
-}
-
-function classify(err: ProviderError, testedAt: string): ConnectionTest {
-  const base = { message: err.message, testedAt };
-  switch (err.code) {
-    case 'auth':
-      return { status: 'invalid_key', ...base };
-    case 'plan_restricted':
-      return { status: 'plan_restricted', ...base };
-    case 'credits':
-      return { status: 'out_of_credits', ...base };
-    case 'rate_limited':
-      return {
-        status: 'rate_limited',
-        ...base,
-        ...(err.retryAfterMs !== undefined ? { retryAfterMs: Math.round(err.retryAfterMs) } : {}),
-      };
-    default:
-      return { status: 'unreachable', ...base };
-  }
 }
 
 function dedupe<T extends { id: string }>(rows: T[]): T[] {

@@ -5,6 +5,7 @@
 import type { ConnectionTest, CreditPlan, PageRequest, PeopleSearchResult, PersonRef } from '../../../shared/contract';
 import type { PeopleFilters } from '../../../shared/domain';
 import { ProviderError } from '../errors';
+import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
 import { createOceanClient } from './client';
 import { mapOceanPerson, OCEAN_PEOPLE_FILTERS, oceanFilters, oceanLookalikeFilters, oceanSearchBody } from './mapping';
@@ -147,24 +148,7 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
           testedAt,
         };
       } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
-        switch (err.code) {
-          case 'auth':
-            return { status: 'invalid_key', message: err.message, testedAt };
-          case 'credits':
-            return { status: 'out_of_credits', message: err.message, testedAt };
-          case 'rate_limited':
-            return {
-              status: 'rate_limited',
-              message: err.message,
-              ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
-              testedAt,
-            };
-          case 'cancelled':
-            throw err;
-          default:
-            return { status: 'unreachable', message: err.message, testedAt };
-        }
+        return connectionTestFromError(err, testedAt);
       }
     },
 

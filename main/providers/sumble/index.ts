@@ -13,6 +13,7 @@ import type {
   PersonRef,
 } from '../../../shared/contract';
 import type { CreditsUsed, EnrichField, PeopleFilters, PersonQuery } from '../../../shared/domain';
+import { connectionTestFromError } from '../connection-test';
 import { ProviderError } from '../errors';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
 import { createSumbleClient } from './client';
@@ -285,26 +286,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
           testedAt,
         };
       } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
-        switch (err.code) {
-          case 'auth':
-            return { status: 'invalid_key', message: err.message, testedAt };
-          case 'credits':
-            return { status: 'out_of_credits', message: err.message, testedAt };
-          case 'plan_restricted':
-            return { status: 'plan_restricted', message: err.message, testedAt };
-          case 'rate_limited':
-            return {
-              status: 'rate_limited',
-              message: err.message,
-              ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
-              testedAt,
-            };
-          case 'cancelled':
-            throw err;
-          default:
-            return { status: 'unreachable', message: err.message, testedAt };
-        }
+        return connectionTestFromError(err, testedAt);
       }
     },
 
