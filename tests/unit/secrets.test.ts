@@ -5,7 +5,7 @@
  * SafeStorageLike is faked on purpose: Electron's safeStorage cannot run in Node. The fake encrypts
  * for real (AES-256-GCM with its own key), so a wrong key fails to decrypt as the real one does.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +35,18 @@ import { toAppError } from '../../main/providers/errors';
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const posix = process.platform !== 'win32';
+/**
+ * As root, "cannot read" is only observable as another user. That user must be able to reach the
+ * checkout and its node_modules: not the case when the clone sits in a private (0700) folder.
+ */
+const canTestUnreadable =
+  posix &&
+  (process.getuid?.() !== 0 ||
+    spawnSync(process.execPath, ['-e', `require.resolve('tsx', { paths: [${JSON.stringify(repoRoot)}] })`], {
+      uid: 65534,
+      gid: 65534,
+      cwd: os.tmpdir(),
+    }).status === 0);
 
 class FakeSafeStorage implements SafeStorageLike {
   readonly osKey = randomBytes(32);
@@ -203,7 +215,7 @@ describe('safeStorage file store', () => {
     expect(await store.get('apollo')).toBe(APOLLO_KEY);
   });
 
-  it.skipIf(!posix)('reports a key file it cannot read', async () => {
+  it.skipIf(!canTestUnreadable)('reports a key file it cannot read', async () => {
     await fileStore().set('apollo', APOLLO_KEY);
     await fs.chmod(filePath, 0o000);
     await fs.chmod(dir, 0o755);
