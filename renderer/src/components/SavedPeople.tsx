@@ -19,8 +19,8 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
   const [country, setCountry] = useState('');
   const [result, setResult] = useState<SavedPeoplePage | null>(null);
   const lists = useLiveQuery(() => db().lists.toArray(), []) ?? [];
-  // Re-run when saved data changes, so a save elsewhere shows up here at once.
-  const version = useLiveQuery(() => db().people.count(), []);
+  // Re-run when saved people change (a save anywhere appends to the search index's log): one key read.
+  const version = useLiveQuery(() => db().peopleSearch.orderBy(':id').lastKey(), []);
 
   const query: SavedPeopleQuery = useMemo(
     () => ({
@@ -100,7 +100,7 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
           ))}
         </select>
         <input aria-label="Country code" placeholder="Country (US)" size={8} value={country} onChange={(e) => setCountry(e.target.value)} />
-        <span data-testid="saved-count">{result ? `${result.totalIsEstimate ? 'about ' : ''}${result.total.toLocaleString()} saved` : 'Loading…'}</span>
+        <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
         {result?.nextAfter && (
           <button type="button" onClick={() => void loadMore()}>
             Show more ({result.people.length.toLocaleString()} of {result.total.toLocaleString()} shown)

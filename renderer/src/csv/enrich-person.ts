@@ -6,7 +6,7 @@
 import type { Api } from '../../../shared/api';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../shared/domain';
 import { db as defaultDb, type ProspectDb } from '../db/schema';
-import { upsertPeople } from '../db/people';
+import { peopleWriteTables, upsertPeople } from '../db/people';
 import { personValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, queryFor } from './mapping';
@@ -92,7 +92,7 @@ export async function enrichPersonWaterfall(
     const spent = answer.value.credits.credits;
     credits += spent;
     if (outcome?.status === 'matched' && outcome.person) {
-      const [saved] = await database.transaction('rw', [database.people, database.organizations, database.listMembers, database.enrichments], async () => {
+      const [saved] = await database.transaction('rw', [...peopleWriteTables(database), database.enrichments], async () => {
         const rows = await upsertPeople([{ ...outcome.person!, id: person.id }]);
         if (key) {
           const entry: LedgerEntry = { key, provider, input: query, status: 'matched', personId: rows[0]!.id, credits: spent, fetchedAt: new Date(now()).toISOString(), fields: wanted, values: personValues(outcome.person!, wanted) };

@@ -15,7 +15,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../shared/domain';
 import { db as defaultDb, type CsvJobStatus, type ProspectDb, type StoredPerson } from '../db/schema';
 import { addMembersInTransaction, createList as defaultCreateList } from '../db/lists';
-import { upsertPeople as defaultUpsertPeople } from '../db/people';
+import { peopleWriteTables, upsertPeople as defaultUpsertPeople } from '../db/people';
 import {
   keysFor,
   missingFields,
@@ -947,7 +947,7 @@ export class CsvRunner {
     const delta: CsvRunStats = { perProvider: w.stats?.perProvider ?? {}, rateLimited };
     await d.transaction(
       'rw',
-      [d.csvRows, d.csvJobs, d.enrichments, d.people, d.organizations, d.lists, d.listMembers],
+      [d.csvRows, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)],
       async () => {
         const job = (await d.csvJobs.get(run.jobId)) as CsvJobRecord | undefined;
         if (!job) throw new Error(`The job ${run.jobId} was deleted.`);

@@ -6,11 +6,11 @@
 import { Person as PersonSchema, type Person } from '../../../shared/domain';
 import { normalizeLinkedinUrl, personIdentityKeys, personLocalId } from '../../../shared/identity';
 import { mergePerson } from '../../../shared/merge';
-import { db, type ListMember, type StoredPerson } from './schema';
+import { db, type ListMember, type ProspectDb, type StoredPerson } from './schema';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
 import { addMembersInTransaction } from './lists';
-import { personWords, shortPrefixes } from './words';
+import { logPeopleIndex, peopleIndex } from './peopleIndex';
 import { primaryKeysWhereAnyOf, storedRowsForKeys, valuesPresentIn } from './indexed';
 
 /** Rows per write transaction: big enough to amortise a transaction, small enough to keep the UI fed. */
@@ -25,8 +25,6 @@ export function personKeys(p: Person): string[] {
 
 function decorate(p: StoredPerson, previousKeys: readonly string[], organizationId: string | undefined): StoredPerson {
   p.keys = unique([...previousKeys, ...personKeys(p)]);
-  p.words = personWords(p);
-  p.prefixes = shortPrefixes(p.words);
   p.emails ??= [];
   p.phones ??= [];
   p.departments ??= [];
@@ -49,6 +47,11 @@ function absorbPerson(survivor: StoredPerson, other: StoredPerson): StoredPerson
   return merged;
 }
 
+/** The tables a people write touches: a caller's own transaction around upsertPeople must include them. */
+export function peopleWriteTables(d: ProspectDb = db()) {
+  return [d.people, d.organizations, d.listMembers, d.peopleSearch];
+}
+
 export interface UpsertPeopleOptions {
   /** Also add every saved person to this list. */
   listId?: string;
@@ -57,7 +60,7 @@ export interface UpsertPeopleOptions {
 /**
  * Save people. Returns the stored row for each input, in input order (inputs that are the same
  * person map to the same row). May run inside a caller's `db.transaction('rw', …)` that includes
- * people, organizations and listMembers: Dexie joins it.
+ * peopleWriteTables(): Dexie joins it.
  */
 export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions = {}): Promise<StoredPerson[]> {
   const d = db();
@@ -71,7 +74,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
     const merged = groups.map((g) => g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }));
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
 
-    await d.transaction('rw', [d.people, d.organizations, d.listMembers], async () => {
+    await d.transaction('rw', peopleWriteTables(d), async () => {
       const stored = await storedRowsForKeys(
         d.people,
         merged.map((p) => p.id),
@@ -98,7 +101,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
           let incoming = merged[component.incoming[0]!]!;
           for (const i of component.incoming.slice(1)) incoming = mergePerson(incoming, merged[i]!, { now });
           const id = incoming.id || personLocalId(incoming) || `person:${now}:${rows.length}`;
-          row = { ...incoming, id, keys: [], words: [], savedAt: now };
+          row = { ...incoming, id, keys: [], savedAt: now };
         }
         for (const i of component.incoming) previousKeys.push(...mergedKeys[i]!);
         rows.push(row);
@@ -113,6 +116,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
       rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i]));
       await d.people.bulkPut(rows);
       if (absorbed.size) await repointPeople(absorbed);
+      await logPeopleIndex(rows, [...absorbed.keys()]);
       if (opts.listId) await addMembersInTransaction(opts.listId, rows.map((r) => r.id), now);
     });
   }
@@ -175,7 +179,7 @@ export async function editPersonField(id: string, field: string, value: unknown)
     next = parsed.data;
   }
   const d = db();
-  return d.transaction('rw', [d.people, d.organizations], async () => {
+  return d.transaction('rw', [d.people, d.organizations, d.peopleSearch], async () => {
     const current = await getPerson(id);
     if (!current) throw new Error(`No saved person with id ${id}`);
     const now = nowIso();
@@ -189,6 +193,7 @@ export async function editPersonField(id: string, field: string, value: unknown)
       field === 'organization' ? await resolveOrganizationRefs([row.organization], now) : [current.organizationId];
     decorate(row, current.keys ?? [], organizationId);
     await d.people.put(row);
+    await logPeopleIndex([row]);
     return row;
   });
 }
@@ -201,8 +206,9 @@ export async function getPerson(id: string): Promise<StoredPerson | undefined> {
 
 export async function deletePeople(ids: string[]): Promise<void> {
   const d = db();
-  await d.transaction('rw', [d.people, d.listMembers], async () => {
+  await d.transaction('rw', [d.people, d.listMembers, d.peopleSearch], async () => {
     await d.people.bulkDelete(ids);
+    await logPeopleIndex([], ids);
     await d.listMembers.bulkDelete(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids));
   });
 }
@@ -225,7 +231,7 @@ export async function findSavedIds(people: Person[]): Promise<Set<string>> {
   return saved;
 }
 
-/** Every saved person. A full count: O(rows) on a disk-backed database, so not for every keystroke. */
+/** Every saved person (from the search index: no walk over the table). */
 export async function countPeople(): Promise<number> {
-  return db().people.count();
+  return (await peopleIndex()).size;
 }

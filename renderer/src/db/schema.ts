@@ -5,17 +5,14 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { JobPosting, Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';
-import { organizationWords, personWords, shortPrefixes } from './words';
+import { organizationWords } from './words';
+import { byId, personIndexEntry, snapshotRecords, type PeopleIndexEntry, type PeopleSearchRecord } from './peopleIndex';
 
 export const DB_NAME = 'prospect-desk';
 
 export interface StoredPerson extends Person {
   /** Identity keys (shared/identity.ts), multi-entry indexed for de-duplication. */
   keys: string[];
-  /** Lower-cased words of name, title, company, email, domain: prefix search via a multi-entry index. */
-  words: string[];
-  /** 1- to 3-character prefixes of `words` (v2): a search that short is an exact, duplicate-free index lookup. */
-  prefixes?: string[];
   organizationId?: string;
   countryCode?: string;
   savedAt: string;
@@ -105,6 +102,8 @@ export class ProspectDb extends Dexie {
   enrichments!: EntityTable<EnrichmentEntry, 'key'>;
   csvJobs!: EntityTable<CsvJob, 'id'>;
   csvRows!: Dexie.Table<CsvRow, [string, number]>;
+  /** The saved-people search index's log (peopleIndex.ts). */
+  peopleSearch!: Dexie.Table<PeopleSearchRecord, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -131,9 +130,8 @@ export class ProspectDb extends Dexie {
           .table<StoredPerson, string>('people')
           .toCollection()
           .modify((p) => {
+            // Search words are v3's business (it drops them from the rows).
             if (!Array.isArray(p.departments)) p.departments = [];
-            p.words = personWords(p);
-            p.prefixes = shortPrefixes(p.words);
           });
         await tx
           .table<StoredOrganization, string>('organizations')
@@ -141,6 +139,26 @@ export class ProspectDb extends Dexie {
           .modify((o) => {
             o.words = organizationWords(o);
           });
+      });
+    // v3: the people search moves to an in-memory index persisted as a log (peopleIndex.ts). The
+    // multi-entry words / prefixes / departments indexes and the filter indexes go (they made every
+    // save write ~100 index entries); the log starts as a snapshot of the rows already saved.
+    this.version(3)
+      .stores({
+        people: 'id, *keys, organizationId, savedAt',
+        peopleSearch: '++seq',
+      })
+      .upgrade(async (tx) => {
+        const entries: PeopleIndexEntry[] = [];
+        await tx
+          .table<StoredPerson & { words?: string[]; prefixes?: string[] }, string>('people')
+          .toCollection()
+          .modify((p) => {
+            delete p.words;
+            delete p.prefixes;
+            entries.push(personIndexEntry(p));
+          });
+        await tx.table<PeopleSearchRecord, number>('peopleSearch').bulkAdd(snapshotRecords(entries.sort(byId)));
       });
   }
 }

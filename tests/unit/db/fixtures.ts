@@ -113,10 +113,7 @@ export interface BruteQuery {
   members?: Set<string>;
 }
 
-/**
- * Ids of matching people in the documented order: by id, except a single token of 4+ characters
- * with no other condition, which lists by the smallest matching word, then id.
- */
+/** Ids of matching people in the documented order: by id. */
 export function bruteForce(people: readonly Person[], q: BruteQuery): string[] {
   const tokens = [
     ...new Set(
@@ -126,18 +123,9 @@ export function bruteForce(people: readonly Person[], q: BruteQuery): string[] {
         .filter(Boolean),
     ),
   ].filter((t, _, all) => !all.some((o) => o !== t && o.startsWith(t)));
-  const byWord = tokens.length === 1 && tokens[0]!.length >= 4 && !q.members && !q.seniorities?.length && !q.departments?.length && !q.countryCodes?.length;
-  const matches = bruteMatches(people, q, tokens);
-  if (!byWord) return matches.map((p) => p.id).sort();
-  const token = tokens[0]!;
-  const firstWord = (p: Person) =>
-    searchableForms(p)
-      .filter((f) => f.startsWith(token))
-      .sort()[0]!;
-  return matches
-    .map((p) => ({ id: p.id, word: firstWord(p) }))
-    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.id < b.id ? -1 : 1))
-    .map((x) => x.id);
+  return bruteMatches(people, q, tokens)
+    .map((p) => p.id)
+    .sort();
 }
 
 function bruteMatches(people: readonly Person[], q: BruteQuery, tokens: string[]): Person[] {

@@ -3,9 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain';
 import { personIdentityKeys } from '../../../shared/identity';
 import { db } from '../../../renderer/src/db/schema';
-import { deletePeople, editPersonField, findSavedIds, getPerson, PEOPLE_WRITE_CHUNK, upsertPeople } from '../../../renderer/src/db/people';
+import { deletePeople, editPersonField, findSavedIds, getPerson, PEOPLE_WRITE_CHUNK, peopleWriteTables, upsertPeople } from '../../../renderer/src/db/people';
 import { addToList, createList, listMemberships, listsOf } from '../../../renderer/src/db/lists';
 import { getOrganization, peopleOfOrganization } from '../../../renderer/src/db/organizations';
+import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
+import { personWords } from '../../../renderer/src/db/words';
 import { asApollo, asOcean, resetDb, samplePeople } from './fixtures';
 
 const LATER = '2026-10-15T00:00:00.000Z';
@@ -18,14 +20,15 @@ function linkable(count: number): Person[] {
 beforeEach(resetDb);
 
 describe('upsertPeople', () => {
-  it('stores one row per person with keys, words, organizationId and countryCode, and a minimal organization row', async () => {
+  it('stores one row per person with keys, organizationId and countryCode, a search entry, and a minimal organization row', async () => {
     const people = samplePeople(50);
     const stored = await upsertPeople(people);
     expect(stored.map((p) => p.id)).toEqual(people.map((p) => p.id));
     expect(await db().people.count()).toBe(50);
     const row = (await getPerson(people[0]!.id))!;
     for (const key of personIdentityKeys(people[0]!)) expect(row.keys).toContain(key);
-    expect(row.words).toContain(people[0]!.lastName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u)[0]);
+    const lastNameWord = people[0]!.lastName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u)[0]!;
+    expect((await searchSavedPeople({ text: `${lastNameWord} ${people[0]!.organization!.domain}` })).people.map((p) => p.id)).toContain(row.id);
     expect(row.countryCode).toBe(people[0]!.location!.countryCode);
     expect(row.organizationId).toBe(`domain:${people[0]!.organization!.domain}`);
     const org = await getOrganization(row.organizationId!);
@@ -107,7 +110,7 @@ describe('upsertPeople', () => {
     const edited = await editPersonField(p!.id, 'title', 'Chief Coffee Officer');
     expect(edited.provenance.title).toMatchObject({ manual: true });
     expect(edited.editedFields).toEqual(['title']);
-    expect(edited.words).toContain('coffee');
+    expect((await searchSavedPeople({ text: 'coffee' })).people.map((x) => x.id)).toEqual([p!.id]);
 
     // Fetched after the edit: only the manual rule, not the clock, can keep the rep's value.
     const afterEdit = new Date(Date.parse(edited.provenance.title && 'editedAt' in edited.provenance.title ? edited.provenance.title.editedAt : '') + 60_000).toISOString();
@@ -158,7 +161,7 @@ describe('upsertPeople', () => {
     const d = db();
     const people = samplePeople(10);
     await expect(
-      d.transaction('rw', [d.people, d.organizations, d.listMembers], async () => {
+      d.transaction('rw', peopleWriteTables(d), async () => {
         const stored = await upsertPeople(people);
         expect(stored).toHaveLength(10);
         expect(await d.people.count()).toBe(10);
@@ -167,12 +170,12 @@ describe('upsertPeople', () => {
     ).rejects.toThrow('boom');
     expect(await d.people.count()).toBe(0);
     expect(await d.organizations.count()).toBe(0);
+    expect((await searchSavedPeople({})).total).toBe(0);
   });
 });
 
 describe('search totals after writes', () => {
-  it('counts cached for as-you-type are dropped on every write', async () => {
-    const { searchSavedPeople } = await import('../../../renderer/src/db/localSearch');
+  it('totals follow every write: saves, list adds, deletes', async () => {
     const people = samplePeople(40);
     await upsertPeople(people.slice(0, 20));
     const letter = people[0]!.firstName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()[0]!;
@@ -182,7 +185,7 @@ describe('search totals after writes', () => {
 
     await upsertPeople(people.slice(20));
     const after = await searchSavedPeople({ text: letter });
-    const expected = (await db().people.toArray()).filter((p) => p.words.some((w) => w.startsWith(letter))).length;
+    const expected = (await db().people.toArray()).filter((p) => personWords(p).some((w) => w.startsWith(letter))).length;
     expect(after.total).toBe(expected);
     expect((await searchSavedPeople({})).total).toBe(40);
 

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProspectDb } from '../../../renderer/src/db/schema';
+import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
+import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
 import { personWords, shortPrefixes } from '../../../renderer/src/db/words';
 import { samplePeople } from './fixtures';
 
@@ -19,6 +20,19 @@ const V1_STORES = {
   csvJobs: 'id, status, createdAt',
   csvRows: '[jobId+index], jobId, [jobId+status]',
 };
+
+/** Version 2 changed only the people store. */
+const V2_STORES = { ...V1_STORES, people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes' };
+
+/** Ids the current search finds on this database. */
+async function found(database: ProspectDb, q: Parameters<typeof searchSavedPeople>[0]): Promise<string[]> {
+  const previous = setDb(database);
+  try {
+    return (await searchSavedPeople(q)).people.map((p) => p.id);
+  } finally {
+    setDb(previous);
+  }
+}
 
 afterEach(async () => {
   await Dexie.delete(NAME);
@@ -42,20 +56,49 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBeGreaterThanOrEqual(2);
+    expect(current.verno).toBe(3);
     expect(await current.people.count()).toBe(2);
-    const rowA = (await current.people.get(a!.id))!;
+    const rowA = (await current.people.get(a!.id))! as unknown as Record<string, unknown>;
     expect(rowA.savedAt).toBe(savedAt);
-    expect(rowA.words).toEqual(personWords(a!));
-    expect(rowA.words).not.toContain('stale');
-    expect(rowA.prefixes).toEqual(shortPrefixes(rowA.words));
-    expect((await current.people.where('prefixes').equals(rowA.words[0]!.slice(0, 3)).primaryKeys()) as string[]).toContain(a!.id);
+    // Search words left the rows for the search index, built from the rows as they were.
+    expect(rowA.words).toBeUndefined();
+    expect(await found(current, { text: personWords(a!)[0]!.slice(0, 3) })).toContain(a!.id);
+    expect(await found(current, { text: 'stale' })).toEqual([]);
     expect((await current.people.get(b!.id))!.departments).toEqual([]);
-    expect((await current.people.where('departments').equals('sales').primaryKeys()) as string[]).toEqual([a!.id]);
+    expect(await found(current, { departments: ['sales'] })).toEqual([a!.id]);
     expect((await current.organizations.where('words').startsWith('rock').primaryKeys()) as string[]).toEqual(['domain:acme.com']);
     expect(await current.listMembers.where('listId').equals('l1').count()).toBe(1);
     expect(await current.lists.get('l1')).toMatchObject({ name: 'Old list' });
     expect(await current.csvRows.count()).toBe(1);
+    current.close();
+  });
+
+  it('opens a version-2 database: every saved person is searchable by text and filters, nothing lost', async () => {
+    const v2 = new Dexie(NAME);
+    v2.version(2).stores(V2_STORES);
+    const people = samplePeople(300);
+    const savedAt = '2026-02-01T00:00:00.000Z';
+    await v2.table('people').bulkAdd(
+      people.map((p) => {
+        const words = personWords(p);
+        return { ...p, keys: [p.id], words, prefixes: shortPrefixes(words), countryCode: p.location?.countryCode, savedAt };
+      }),
+    );
+    v2.close();
+
+    const current = new ProspectDb(NAME);
+    await current.open();
+    expect(await current.people.count()).toBe(300);
+    expect(await found(current, { limit: 1000 })).toEqual(people.map((p) => p.id).sort());
+    const target = people[123]!;
+    expect(await found(current, { text: `${target.firstName} ${target.lastName}`, limit: 1000 })).toContain(target.id);
+    const country = target.location!.countryCode!;
+    expect(await found(current, { countryCodes: [country], limit: 1000 })).toEqual(
+      people
+        .filter((p) => p.location?.countryCode === country)
+        .map((p) => p.id)
+        .sort(),
+    );
     current.close();
   });
 });
