@@ -15,7 +15,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../shared/domain';
 import { db as defaultDb, type CsvJobStatus, type ProspectDb, type StoredPerson } from '../db/schema';
 import { addMembersInTransaction, createList as defaultCreateList } from '../db/lists';
-import { peopleWriteTables, upsertPeople as defaultUpsertPeople } from '../db/people';
+import { peopleWriteTables, resolvePersonIds, upsertPeople as defaultUpsertPeople } from '../db/people';
 import {
   keysFor,
   missingFields,
@@ -975,7 +975,7 @@ export class CsvRunner {
           const direct = await d.people.bulkGet(w.listMembers);
           const ids = direct.filter((p): p is StoredPerson => !!p).map((p) => p.id);
           const absorbed = w.listMembers.filter((_, i) => !direct[i]);
-          if (absorbed.length) ids.push(...(await d.people.where('keys').anyOf(absorbed).primaryKeys()));
+          if (absorbed.length) ids.push(...(await resolvePersonIds(absorbed)));
           if (ids.length) await this.lists.addMembersInTransaction(listId, [...new Set(ids)]);
         }
         if (ledger.length) await d.enrichments.bulkPut(ledger);

@@ -11,7 +11,7 @@ import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
 import { addMembersInTransaction } from './lists';
 import { logPeopleIndex, peopleIndex } from './peopleIndex';
-import { primaryKeysWhereAnyOf, storedRowsForKeys, valuesPresentIn } from './indexed';
+import { primaryKeysWhereAnyOf } from './indexed';
 
 /** Rows per write transaction: big enough to amortise a transaction, small enough to keep the UI fed. */
 export const PEOPLE_WRITE_CHUNK = 2000;
@@ -75,11 +75,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
 
     await d.transaction('rw', peopleWriteTables(d), async () => {
-      const stored = await storedRowsForKeys(
-        d.people,
-        merged.map((p) => p.id),
-        mergedKeys,
-      );
+      const stored = await savedRowsForKeys(mergedKeys);
       const components = componentsWithStored(mergedKeys, stored);
 
       const rows: StoredPerson[] = [];
@@ -121,6 +117,28 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
     });
   }
   return result;
+}
+
+/**
+ * Saved rows holding any of these identity keys: looked up in the in-memory index (no IndexedDB
+ * index walk per key), then one bulkGet. Inside a people write transaction.
+ */
+async function savedRowsForKeys(keysPerItem: readonly (readonly string[])[]): Promise<StoredPerson[]> {
+  const index = await peopleIndex();
+  const ids = new Set<string>();
+  for (const keys of keysPerItem)
+    for (const key of keys) {
+      const id = index.idForKey(key);
+      if (id) ids.add(id);
+    }
+  if (!ids.size) return [];
+  return (await db().people.bulkGet([...ids])).filter((p): p is StoredPerson => !!p);
+}
+
+/** The saved rows' ids for these ids, following absorbed ids to their survivors; unknown ids are left out. */
+export async function resolvePersonIds(ids: readonly string[]): Promise<string[]> {
+  const index = await peopleIndex();
+  return unique(ids.map((id) => index.idForKey(id)).filter((id): id is string => !!id));
 }
 
 /** List memberships of absorbed rows move to the survivor. Inside a people + listMembers transaction. */
@@ -201,7 +219,10 @@ export async function editPersonField(id: string, field: string, value: unknown)
 /** A person by id; an id absorbed by a later merge still finds the surviving row. */
 export async function getPerson(id: string): Promise<StoredPerson | undefined> {
   const d = db();
-  return (await d.people.get(id)) ?? (await d.people.where('keys').equals(id).first());
+  const direct = await d.people.get(id);
+  if (direct) return direct;
+  const survivor = (await peopleIndex()).idForKey(id);
+  return survivor && survivor !== id ? d.people.get(survivor) : undefined;
 }
 
 export async function deletePeople(ids: string[]): Promise<void> {
@@ -213,21 +234,12 @@ export async function deletePeople(ids: string[]): Promise<void> {
   });
 }
 
-/**
- * For "already saved" marks in search results: the ids of the given (incoming) people that match a
- * stored row by any identity key. Reads index keys only, never rows.
- */
+/** For "already saved" marks in search results: the ids of the given (incoming) people that match a saved row by any identity key. */
 export async function findSavedIds(people: Person[]): Promise<Set<string>> {
   const saved = new Set<string>();
   if (!people.length) return saved;
-  const d = db();
-  for (const part of chunk(people, 5000)) {
-    const keysOf = part.map((p) => personKeys(p));
-    const found = await valuesPresentIn(d.people, 'keys', keysOf.flat());
-    part.forEach((p, i) => {
-      if (keysOf[i]!.some((k) => found.has(k))) saved.add(p.id);
-    });
-  }
+  const index = await peopleIndex();
+  for (const p of people) if (personKeys(p).some((k) => index.idForKey(k))) saved.add(p.id);
   return saved;
 }
 

@@ -1,6 +1,8 @@
 /**
- * The saved-people search index: a compact entry per person (its search words as one string, and the
+ * The saved-people index: a compact entry per person (identity keys, search words as one string,
  * filter fields), held in memory and persisted as an append-only log in the `peopleSearch` table.
+ * It answers the saved-people search and identity lookups (de-duplication on save, "already saved"
+ * marks, absorbed ids) without touching IndexedDB indexes.
  *
  * Why not IndexedDB indexes: multi-entry `words` / `prefixes` indexes wrote ~100 index entries per
  * person (saving ran at ~1,000 rows/s), and combining a text token with filters still needed a query
@@ -20,6 +22,8 @@ import { personWords } from './words';
 /** One search entry per person. `text` is " word word …": a token matches a word prefix as " token". */
 export interface PeopleIndexEntry {
   id: string;
+  /** Identity keys (shared/identity.ts) and ids this row absorbed. */
+  keys: string[];
   text: string;
   seniority: string;
   /** Department slugs as ",a,b,": a department matches as ",a,". */
@@ -31,6 +35,8 @@ export interface PeopleIndexEntry {
 export interface PeopleSearchRecord {
   seq?: number;
   ids: string[];
+  /** Each entry's keys joined by KEY_SEPARATOR (one string clones and loads faster than an array). */
+  keys: string[];
   texts: string[];
   seniorities: string[];
   departments: string[];
@@ -40,6 +46,8 @@ export interface PeopleSearchRecord {
   snapshot?: boolean;
 }
 
+const KEY_SEPARATOR = '\u001f';
+
 /** Entries per snapshot record. */
 const SNAPSHOT_CHUNK = 5000;
 /** Quiet time before a due compaction runs. */
@@ -48,6 +56,7 @@ const COMPACTION_DELAY_MS = 2000;
 export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
   return {
     id: p.id,
+    keys: p.keys ?? [],
     text: ` ${personWords(p).join(' ')}`,
     seniority: p.seniority ?? '',
     departments: p.departments?.length ? `,${p.departments.join(',')},` : '',
@@ -58,6 +67,7 @@ export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
 function recordOf(entries: readonly PeopleIndexEntry[], deleted: readonly string[] = [], snapshot = false): PeopleSearchRecord {
   const record: PeopleSearchRecord = {
     ids: entries.map((e) => e.id),
+    keys: entries.map((e) => e.keys.join(KEY_SEPARATOR)),
     texts: entries.map((e) => e.text),
     seniorities: entries.map((e) => e.seniority),
     departments: entries.map((e) => e.departments),
@@ -85,7 +95,27 @@ export function byId(a: { id: string }, b: { id: string }): number {
  */
 export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: readonly string[] = []): Promise<void> {
   if (!rows.length && !deletedIds.length) return;
-  await db().peopleSearch.add(recordOf(rows.map(personIndexEntry), deletedIds));
+  const entries = rows.map(personIndexEntry);
+  const seq = await db().peopleSearch.add(recordOf(entries, deletedIds));
+  const tx = nativeTransaction();
+  if (!tx) return;
+  // Later lookups in this same transaction must see these rows before the log is replayed (after commit).
+  let pending = pendingByTransaction.get(tx);
+  if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
+  for (const e of entries) for (const key of e.keys) pending.keys.set(key, e.id);
+  for (const id of deletedIds) pending.keys.set(id, '');
+}
+
+/** What a transaction in progress appended: the log records it wrote start at firstSeq. */
+interface PendingWrites {
+  firstSeq: number;
+  /** key -> id ('' for a deleted id). */
+  keys: Map<string, string>;
+}
+const pendingByTransaction = new WeakMap<IDBTransaction, PendingWrites>();
+
+function nativeTransaction(): IDBTransaction | undefined {
+  return (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans ?? undefined;
 }
 
 function lowerBound(entries: readonly PeopleIndexEntry[], id: string): number {
@@ -103,16 +133,24 @@ export class PeopleIndex {
   /** Sorted by id: results come in id order and `after` is a binary search. */
   private entries: PeopleIndexEntry[] = [];
   private byId = new Map<string, PeopleIndexEntry>();
+  /** Every identity key (and absorbed id) -> the id of the row holding it. */
+  private byKey = new Map<string, string>();
   private firstSeq = 0;
   private lastSeq = 0;
   private records = 0;
   private loaded = false;
   private syncing: Promise<void> | undefined;
+  private compactionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly database: ProspectDb) {}
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Log records replayed since the last load or compaction. */
+  get logRecords(): number {
+    return this.records;
   }
 
   /** Entries in id order (read-only: a later sync may replace the array or update an entry in place). */
@@ -127,43 +165,29 @@ export class PeopleIndex {
     return i < this.entries.length && this.entries[i]!.id === after ? i + 1 : i;
   }
 
-  /** Brings memory up to the log's end. One cheap key read when nothing changed. */
+  /**
+   * The id of the saved row holding this identity key or id (an absorbed id resolves to its
+   * survivor). Inside a write transaction, what it wrote so far counts too.
+   */
+  idForKey(key: string): string | undefined {
+    const tx = nativeTransaction();
+    const pending = tx && pendingByTransaction.get(tx)?.keys.get(key);
+    if (pending !== undefined) return pending || undefined;
+    return this.byKey.get(key);
+  }
+
+  /**
+   * Brings memory up to the log's end: one cheap key read when nothing changed. Inside a caller's
+   * transaction that includes `peopleSearch`, it reads through that transaction (awaiting anything
+   * else there would let IndexedDB commit it early); elsewhere through a transaction of its own.
+   */
   ready(): Promise<void> {
+    const tx = nativeTransaction();
+    if (tx && [...tx.objectStoreNames].includes('peopleSearch')) return this.sync(pendingByTransaction.get(tx)?.firstSeq);
     // One sync at a time; a caller arriving during one waits for it, then checks again.
-    const run = (this.syncing ?? Promise.resolve()).then(() => this.sync());
+    const run = (this.syncing ?? Promise.resolve()).then(() => Dexie.ignoreTransaction(() => this.sync()));
     this.syncing = run.catch(() => {});
     return run;
-  }
-
-  private async sync(): Promise<void> {
-    const table = this.database.peopleSearch;
-    // Outside any caller's transaction: a search may run inside one that does not include this table.
-    await Dexie.ignoreTransaction(async () => {
-      if (!this.loaded) return this.load();
-      const [first, last] = (await Promise.all([table.orderBy(':id').firstKey(), table.orderBy(':id').lastKey()])) as (number | undefined)[];
-      // Records we replayed are gone (a compaction elsewhere, a cleared table): start over.
-      if ((first ?? 0) !== this.firstSeq || (last ?? 0) < this.lastSeq) return this.load();
-      if ((last ?? 0) === this.lastSeq) return;
-      const fresh = await table.where(':id').above(this.lastSeq).toArray();
-      if (fresh.some((r) => r.snapshot)) return this.load();
-      this.apply(fresh);
-    });
-    if (this.records > 64 && this.records > 4 * Math.ceil(this.entries.length / SNAPSHOT_CHUNK)) this.scheduleCompaction();
-  }
-
-  private compactionTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Later, not on a search's clock: a compaction rewrites every entry. */
-  private scheduleCompaction(): void {
-    this.compactionTimer ??= setTimeout(() => {
-      this.compactionTimer = undefined;
-      void this.compactNow().catch(() => {});
-    }, COMPACTION_DELAY_MS);
-  }
-
-  /** Log records replayed since the last load or compaction. */
-  get logRecords(): number {
-    return this.records;
   }
 
   /** Compacts the log now (after any sync in progress). */
@@ -173,10 +197,28 @@ export class PeopleIndex {
     return run;
   }
 
-  private async load(): Promise<void> {
-    const records = await this.database.peopleSearch.toArray();
+  /** @param ownFirstSeq records from here on were written by the transaction we read through: not committed yet. */
+  private async sync(ownFirstSeq?: number): Promise<void> {
+    const table = this.database.peopleSearch;
+    if (!this.loaded) return this.load(ownFirstSeq);
+    const [first, last] = (await Promise.all([table.orderBy(':id').firstKey(), table.orderBy(':id').lastKey()])) as (number | undefined)[];
+    // Records we replayed are gone (a compaction elsewhere, a cleared table): start over.
+    if ((first ?? 0) !== this.firstSeq || (last ?? 0) < this.lastSeq) return this.load(ownFirstSeq, true);
+    if ((last ?? 0) === this.lastSeq) return;
+    const fresh = committed(await table.where(':id').above(this.lastSeq).toArray(), ownFirstSeq);
+    if (fresh.some((r) => r.snapshot)) return this.load(ownFirstSeq, true);
+    this.apply(fresh);
+    if (this.records > 64 && this.records > 4 * Math.ceil(this.entries.length / SNAPSHOT_CHUNK)) this.scheduleCompaction();
+  }
+
+  /** @param replace the current state is invalid: install even a snapshot older than what memory holds. */
+  private async load(ownFirstSeq?: number, replace = false): Promise<void> {
+    const records = committed(await this.database.peopleSearch.toArray(), ownFirstSeq);
+    // Two loads can overlap (one through a writer's transaction): the older snapshot must not win.
+    if (this.loaded && !replace && (records[records.length - 1]?.seq ?? 0) < this.lastSeq) return;
     this.entries = [];
     this.byId = new Map();
+    this.byKey = new Map();
     this.lastSeq = 0;
     this.records = 0;
     this.apply(records);
@@ -184,30 +226,53 @@ export class PeopleIndex {
     this.loaded = true;
   }
 
-  /** Replays log records in order: later entries replace earlier ones, deletions remove. */
+  /** Replays log records in order (each once): later entries replace earlier ones, deletions remove. */
   private apply(records: readonly PeopleSearchRecord[]): void {
     const added: PeopleIndexEntry[] = [];
     let removed = false;
     for (const r of records) {
+      if ((r.seq ?? 0) <= this.lastSeq) continue;
       for (let i = 0; i < r.ids.length; i++) {
-        const entry: PeopleIndexEntry = { id: r.ids[i]!, text: r.texts[i]!, seniority: r.seniorities[i]!, departments: r.departments[i]!, country: r.countries[i]! };
+        const keys = r.keys[i] ? r.keys[i]!.split(KEY_SEPARATOR) : [];
+        const entry: PeopleIndexEntry = { id: r.ids[i]!, keys, text: r.texts[i]!, seniority: r.seniorities[i]!, departments: r.departments[i]!, country: r.countries[i]! };
         const current = this.byId.get(entry.id);
-        if (current) Object.assign(current, entry);
-        else {
+        if (current) {
+          this.forgetKeys(current);
+          Object.assign(current, entry);
+        } else {
           this.byId.set(entry.id, entry);
           added.push(entry);
         }
+        this.byKey.set(entry.id, entry.id);
+        for (const key of keys) this.byKey.set(key, entry.id);
       }
       for (const id of r.deleted ?? []) {
-        if (this.byId.delete(id)) removed = true;
+        const gone = this.byId.get(id);
+        if (!gone) continue;
+        this.byId.delete(id);
+        this.forgetKeys(gone);
+        removed = true;
       }
-      this.lastSeq = Math.max(this.lastSeq, r.seq ?? 0);
+      this.lastSeq = r.seq ?? this.lastSeq;
       this.records++;
     }
     // An entry added then deleted in the same replay is in `added` but not in byId.
     const fresh = (removed ? added.filter((e) => this.byId.get(e.id) === e) : added).sort(byId);
     const kept = removed ? this.entries.filter((e) => this.byId.get(e.id) === e) : this.entries;
     this.entries = fresh.length ? mergeSorted(kept, fresh) : kept;
+  }
+
+  /** Drops the keys an entry held, unless another row has claimed them since. */
+  private forgetKeys(entry: PeopleIndexEntry): void {
+    for (const key of [entry.id, ...entry.keys]) if (this.byKey.get(key) === entry.id) this.byKey.delete(key);
+  }
+
+  /** Later, not on a search's clock: a compaction rewrites every entry. */
+  private scheduleCompaction(): void {
+    this.compactionTimer ??= setTimeout(() => {
+      this.compactionTimer = undefined;
+      void this.compactNow().catch(() => {});
+    }, COMPACTION_DELAY_MS);
   }
 
   /** Rewrites the log as snapshot records of the live entries, if nobody appended meanwhile. */
@@ -219,13 +284,19 @@ export class PeopleIndex {
         if (last !== this.lastSeq) return;
         const parts = snapshotRecords(this.entries);
         await table.clear();
-        const keys = (await table.bulkAdd(parts, { allKeys: true })) as number[];
-        this.firstSeq = keys.length ? Math.min(...keys) : 0;
-        this.lastSeq = Math.max(last, ...keys);
+        const seqs = (await table.bulkAdd(parts, { allKeys: true })) as number[];
+        // If this transaction fails after all, the next sync sees a first key it did not expect and reloads.
+        this.firstSeq = seqs.length ? Math.min(...seqs) : 0;
+        this.lastSeq = Math.max(last, ...seqs);
         this.records = parts.length;
       }),
     );
   }
+}
+
+/** The records before `ownFirstSeq` (the rest are the reading transaction's own, not committed). */
+function committed(records: PeopleSearchRecord[], ownFirstSeq: number | undefined): PeopleSearchRecord[] {
+  return ownFirstSeq === undefined ? records : records.filter((r) => (r.seq ?? 0) < ownFirstSeq);
 }
 
 function mergeSorted(a: readonly PeopleIndexEntry[], b: readonly PeopleIndexEntry[]): PeopleIndexEntry[] {

@@ -11,7 +11,7 @@ import { byId, personIndexEntry, snapshotRecords, type PeopleIndexEntry, type Pe
 export const DB_NAME = 'prospect-desk';
 
 export interface StoredPerson extends Person {
-  /** Identity keys (shared/identity.ts), multi-entry indexed for de-duplication. */
+  /** Identity keys (shared/identity.ts) and ids this row absorbed: the people index resolves them. */
   keys: string[];
   organizationId?: string;
   countryCode?: string;
@@ -140,12 +140,13 @@ export class ProspectDb extends Dexie {
             o.words = organizationWords(o);
           });
       });
-    // v3: the people search moves to an in-memory index persisted as a log (peopleIndex.ts). The
-    // multi-entry words / prefixes / departments indexes and the filter indexes go (they made every
-    // save write ~100 index entries); the log starts as a snapshot of the rows already saved.
+    // v3: people search and identity lookups move to an in-memory index persisted as a log
+    // (peopleIndex.ts). The multi-entry keys / words / prefixes / departments indexes and the filter
+    // indexes go (they made every save write ~100 index entries and read one index range per key);
+    // the log starts as a snapshot of the rows already saved.
     this.version(3)
       .stores({
-        people: 'id, *keys, organizationId, savedAt',
+        people: 'id, organizationId, savedAt',
         peopleSearch: '++seq',
       })
       .upgrade(async (tx) => {

@@ -75,6 +75,19 @@ describe('people search index', () => {
     expect(ids(reloaded)).toEqual((await d.people.toCollection().primaryKeys()).sort());
   });
 
+  it('two saves inside one outer transaction see each other: the second merges into the first', async () => {
+    const d = await fresh();
+    const [p] = samplePeople(1);
+    await d.transaction('rw', peopleWriteTables(d), async () => {
+      await upsertPeople([p!]);
+      // The same person by LinkedIn only, as another provider returns them, before anything committed.
+      await upsertPeople([{ id: 'ocean:x1', providerIds: { ocean: 'x1' }, linkedinUrl: p!.linkedinUrl, fullName: p!.fullName, departments: [], emails: [], phones: [], provenance: {} }]);
+    });
+    expect(await d.people.count()).toBe(1);
+    expect((await d.people.get(p!.id))!.providerIds.ocean).toBe('x1');
+    expect((await searchSavedPeople({})).total).toBe(1);
+  });
+
   it('a save rolled back by its caller leaves no search entry', async () => {
     const d = await fresh();
     await upsertPeople(samplePeople(5));

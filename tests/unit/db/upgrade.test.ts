@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { personIdentityKeys } from '../../../shared/identity';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
+import { findSavedIds, upsertPeople } from '../../../renderer/src/db/people';
 import { personWords, shortPrefixes } from '../../../renderer/src/db/words';
 import { samplePeople } from './fixtures';
 
@@ -81,7 +83,7 @@ describe('schema upgrade', () => {
     await v2.table('people').bulkAdd(
       people.map((p) => {
         const words = personWords(p);
-        return { ...p, keys: [p.id], words, prefixes: shortPrefixes(words), countryCode: p.location?.countryCode, savedAt };
+        return { ...p, keys: personIdentityKeys(p), words, prefixes: shortPrefixes(words), countryCode: p.location?.countryCode, savedAt };
       }),
     );
     v2.close();
@@ -99,6 +101,15 @@ describe('schema upgrade', () => {
         .map((p) => p.id)
         .sort(),
     );
+    // Identity keys come over too: the same people saved again are recognised, not duplicated.
+    const previous = setDb(current);
+    try {
+      expect((await findSavedIds(people.slice(0, 10))).size).toBe(10);
+      await upsertPeople(people.slice(0, 10).map((p) => ({ ...p, id: `apollo:${p.id}`, providerIds: { apollo: p.id } })));
+      expect(await current.people.count()).toBe(300);
+    } finally {
+      setDb(previous);
+    }
     current.close();
   });
 });
