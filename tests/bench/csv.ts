@@ -1,10 +1,11 @@
 /**
  * CSV benchmarks (wired into `npm run bench` by run.ts):
  *
- * - parse: a generated N-row, C-column file streamed through the parse module in Node (the same
- *   code the Worker runs). The file is never held whole: pre-encoded blocks are yielded again and
- *   again, so generation costs nothing and memory shows what the parser keeps. Reports rows/s,
- *   MB/s and peak heap / RSS over the baseline.
+ * - parse: a generated N-row, C-column file (csv-data.ts) streamed through the parse module in Node
+ *   (the same code the Worker runs). The file is never held whole: pre-encoded blocks are yielded
+ *   again and again, so generation costs nothing and memory shows what the parser keeps. Reports
+ *   rows/s, MB/s and peak heap / RSS over the baseline.
+ * - parse in a Chromium Worker, and persist (the app's import into IndexedDB on disk): csv-browser.ts.
  * - enrich: an N-row job run by the real runner through the real main services (createMainRuntime)
  *   against the Apollo simulator limited to R requests/s. Reports achieved rows/s against the
  *   ceiling R x batch size, 429s the simulator sent, and credits spent against the estimate.
@@ -23,6 +24,8 @@ import { importCsv } from '../../renderer/src/csv/import';
 import { CsvRunner } from '../../renderer/src/csv/runner';
 import { estimatePlan, scanEligibility } from '../../renderer/src/csv/plan';
 import { ENRICH_BATCH_SIZES } from '../../renderer/src/csv/mapping';
+import { csvPieces } from './csv-data';
+import { benchCsvInChromium } from './csv-browser';
 import { round } from './stats';
 
 // ---------------------------------------------------------------------------------------------
@@ -51,67 +54,10 @@ export interface BenchParseResult {
   peakRssMB: number;
 }
 
-const BLOCK_ROWS = 2000;
-const BLOCKS = 8;
-
-/** One row of realistic text: emails, names, a quoted field with a comma, sometimes a quoted newline. */
-function row(i: number, columns: number): string {
-  const cells = [
-    String(i),
-    `person${i}@company${i % 997}.com`,
-    `First${i % 311}`,
-    `Last${i % 733}`,
-    `"Company ${i % 997}, Inc."`,
-    `https://www.company${i % 997}.com`,
-    `https://www.linkedin.com/in/person-${i}`,
-    i % 50 === 0 ? `"multi-line\nnote ${i}"` : `Head of Things ${i % 17}`,
-    `+1 415 555 ${String(i % 10000).padStart(4, '0')}`,
-    'San Francisco',
-  ];
-  while (cells.length < columns) cells.push(String((i * (cells.length + 7)) % 100000));
-  return cells.slice(0, columns).join(',');
-}
-
-function blocks(columns: number): Uint8Array[] {
-  const enc = new TextEncoder();
-  const out: Uint8Array[] = [];
-  for (let b = 0; b < BLOCKS; b++) {
-    const lines: string[] = [];
-    for (let r = 0; r < BLOCK_ROWS; r++) lines.push(row(b * BLOCK_ROWS + r, columns));
-    out.push(enc.encode(lines.join('\r\n') + '\r\n'));
-  }
-  return out;
-}
-
+/** The generated file in parser-sized slices, never held whole: the same few blocks are yielded again and again. */
 async function* generated(rows: number, columns: number, chunkBytes: number): AsyncGenerator<Uint8Array> {
-  const enc = new TextEncoder();
-  const header = Array.from(
-    { length: columns },
-    (_, c) =>
-      ['id', 'email', 'first name', 'last name', 'company', 'website', 'linkedin', 'title', 'phone', 'city'][c] ??
-      `metric ${c}`,
-  ).join(',');
-  yield enc.encode(header + '\r\n');
-  const pool = blocks(columns);
-  let emitted = 0;
-  let b = 0;
-  while (emitted < rows) {
-    const block = pool[b++ % pool.length]!;
-    const take = Math.min(BLOCK_ROWS, rows - emitted);
-    // A partial last block: cut at the take-th line end.
-    let bytes = block;
-    if (take < BLOCK_ROWS) {
-      let seen = 0;
-      let end = 0;
-      while (seen < take) {
-        end = block.indexOf(10, end) + 1;
-        // a quoted newline inside a row is not a row end: rows with one are at i % 50 === 0
-        if (block[end - 2] === 13) seen++;
-      }
-      bytes = block.subarray(0, end);
-    }
-    for (let offset = 0; offset < bytes.length; offset += chunkBytes) yield bytes.subarray(offset, offset + chunkBytes);
-    emitted += take;
+  for (const piece of csvPieces(rows, columns)) {
+    for (let offset = 0; offset < piece.length; offset += chunkBytes) yield piece.subarray(offset, offset + chunkBytes);
   }
 }
 
@@ -304,6 +250,10 @@ export async function benchCsvSuite(quick = false): Promise<Record<string, unkno
   const R = 50;
   return {
     [`parse ${parseRows} rows x 20 columns`]: await benchCsvParse({ rows: parseRows, columns: 20 }),
+    // Chromium needs the renderer build; without it the Node numbers are still worth reporting.
+    ...(await benchCsvInChromium({ rows: parseRows, columns: 20 }).catch((err: unknown) => ({
+      'in Chromium': { error: err instanceof Error ? err.message : String(err) },
+    }))),
     [`enrich ${enrichRows} rows, apollo at ${R} req/s, L=20ms`]: await benchCsvEnrich({
       rows: enrichRows,
       R,

@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Page } from '@playwright/test';
 import { startHost } from '../host/server';
+import { bundle, CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { median, percentile, round } from './stats';
 
 export interface LocalDbBenchOptions {
@@ -30,26 +30,6 @@ export interface LocalDbBenchOptions {
 }
 
 const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-
-async function bundle(entry: string, globalName?: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(__dirname, 'browser', entry)],
-    bundle: true,
-    format: 'iife',
-    ...(globalName ? { globalName } : {}),
-    platform: 'browser',
-    target: 'chrome120',
-    jsx: 'automatic',
-    write: false,
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 function summary(values: number[]) {
   return { n: values.length, p50: round(median(values)), p95: round(percentile(values, 95)), max: round(Math.max(...values)) };
 }
