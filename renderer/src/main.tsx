@@ -5,6 +5,7 @@ import './styles.css';
 import { api } from './api';
 import { applyProviderEvent } from './stores/providerStatus';
 import { refreshProviders } from './stores/providers';
+import { peopleIndex } from './db/peopleIndex';
 
 // One subscription for the app's lifetime: main's pushed events update UI state.
 api().onEvent((event) => {
@@ -18,3 +19,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Load the saved-people index once the first screen is up, so the first local search finds it ready.
+requestIdleCallback(() => void peopleIndex().catch(() => {}), { timeout: 1000 });

@@ -31,9 +31,11 @@ function org(i: number): Organization {
   };
 }
 
+/** People of one company get distinct first names (up to 20 per company), so every person is distinct by identity. */
 function person(i: number, orgCount: number): Person {
-  const first = FIRST[i % FIRST.length]!;
-  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+  const perCompany = Math.floor(i / orgCount);
+  const first = FIRST[perCompany % FIRST.length]!;
+  const last = LAST[(i + perCompany) % LAST.length]!;
   const o = org(i % orgCount);
   const handle = `${first}-${last}-${i}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
   return {
