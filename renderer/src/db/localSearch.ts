@@ -460,34 +460,18 @@ function listMemberIds(listId: string): Promise<Set<string>> {
 }
 
 export async function searchSavedPeople(q: SavedPeopleQuery = {}): Promise<SavedPeoplePage> {
-  const limit = clampLimit(q.limit);
   const [index, members] = await Promise.all([peopleIndex(), q.listId ? listMemberIds(q.listId) : undefined]);
-  // " token" must occur in " word word …": the token is a prefix of a word.
-  const tokens = queryTokens(q.text).map((t) => ` ${t}`);
-  const seniorities = present(q.seniorities) ? new Set(q.seniorities) : undefined;
-  const departments = present(q.departments) ? q.departments.map((x) => `,${x},`) : undefined;
-  const countries = present(q.countryCodes) ? new Set(q.countryCodes.map((c) => c.toUpperCase())) : undefined;
-
-  const entries = index.all();
-  const start = index.startAfter(q.after);
-  const page: string[] = [];
-  let total = 0;
-  let more = false;
-  // One pass: every match counts towards the total; those past `after` fill the page.
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (members && !members.has(e.id)) continue;
-    if (seniorities && !seniorities.has(e.seniority)) continue;
-    if (countries && !countries.has(e.country)) continue;
-    if (departments && !departments.some((x) => e.departments.includes(x))) continue;
-    if (tokens.length && !tokens.every((t) => e.text.includes(t))) continue;
-    total++;
-    if (i < start) continue;
-    if (page.length < limit) page.push(e.id);
-    else more = true;
-  }
-  const rows = page.length ? (await db().people.bulkGet(page)).filter((p): p is StoredPerson => !!p) : [];
-  return { people: rows, total, ...(more && page.length ? { nextAfter: page[page.length - 1]! } : {}) };
+  const { ids, total, more } = index.query({
+    tokens: queryTokens(q.text),
+    ...(members ? { members } : {}),
+    ...(present(q.seniorities) ? { seniorities: q.seniorities } : {}),
+    ...(present(q.departments) ? { departments: q.departments } : {}),
+    ...(present(q.countryCodes) ? { countries: q.countryCodes.map((c) => c.toUpperCase()) } : {}),
+    ...(q.after !== undefined ? { after: q.after } : {}),
+    limit: clampLimit(q.limit),
+  });
+  const rows = ids.length ? (await db().people.bulkGet(ids)).filter((p): p is StoredPerson => !!p) : [];
+  return { people: rows, total, ...(more && ids.length ? { nextAfter: ids[ids.length - 1]! } : {}) };
 }
 
 export async function searchSavedOrganizations(q: SavedOrganizationsQuery = {}): Promise<SavedOrganizationsPage> {

@@ -25,6 +25,8 @@ export interface PeopleIndexEntry {
   /** Identity keys (shared/identity.ts) and ids this row absorbed. */
   keys: string[];
   text: string;
+  /** prefixSignature of the words: most entries fail a token on one bit test, before any string search. */
+  signature: Int32Array;
   seniority: string;
   /** Department slugs as ",a,b,": a department matches as ",a,". */
   departments: string;
@@ -38,6 +40,8 @@ export interface PeopleSearchRecord {
   /** Each entry's keys joined by KEY_SEPARATOR (one string clones and loads faster than an array). */
   keys: string[];
   texts: string[];
+  /** SIGNATURE_INTS per entry, back to back. */
+  signatures: Int32Array;
   seniorities: string[];
   departments: string[];
   countries: string[];
@@ -53,11 +57,71 @@ const SNAPSHOT_CHUNK = 5000;
 /** Quiet time before a due compaction runs. */
 const COMPACTION_DELAY_MS = 2000;
 
+/**
+ * Signature layout: ints 0-1 say which characters start a word (exact for a-z and 0-9, hashed for
+ * the rest); ints 2-17 are a 512-bit Bloom filter of the words' 2- and 3-character prefixes, of
+ * which ~40 words set about an eighth.
+ */
+export const SIGNATURE_INTS = 18;
+const FIRST_CHAR_BITS = 64;
+const PREFIX_BITS = 512;
+
+/** The signature bit of a token's (or word's) first up-to-3 characters. */
+export function prefixBit(token: string): number {
+  if (token.length === 1) {
+    const c = token.charCodeAt(0);
+    if (c >= 97 && c <= 122) return c - 97;
+    if (c >= 48 && c <= 57) return 26 + c - 48;
+    return 36 + (c % (FIRST_CHAR_BITS - 36));
+  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length && i < 3; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return FIRST_CHAR_BITS + ((h >>> 0) % PREFIX_BITS);
+}
+
+/** A token can only match an entry whose signature has the bit of its first (up to) 3 characters. */
+export function prefixSignature(words: readonly string[]): Int32Array {
+  const signature = new Int32Array(SIGNATURE_INTS);
+  const set = (bit: number) => {
+    signature[bit >>> 5]! |= 1 << (bit & 31);
+  };
+  for (const w of words) {
+    if (!w) continue;
+    set(prefixBit(w[0]!));
+    if (w.length >= 2) set(prefixBit(w.slice(0, 2)));
+    if (w.length >= 3) set(prefixBit(w.slice(0, 3)));
+  }
+  return signature;
+}
+
+/** A saved-people query in index terms (tokens as queryTokens makes them, countries upper-case). */
+export interface PeopleIndexQuery {
+  tokens: readonly string[];
+  members?: ReadonlySet<string>;
+  seniorities?: readonly string[];
+  departments?: readonly string[];
+  countries?: readonly string[];
+  after?: string;
+  limit: number;
+}
+
+/** The index laid out by column in id order: a scan reads contiguous memory, not 100,000 objects. */
+interface Columns {
+  ids: string[];
+  texts: string[];
+  signatures: Int32Array;
+  seniorities: string[];
+  departments: string[];
+  countries: string[];
+}
+
 export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
+  const words = personWords(p);
   return {
     id: p.id,
     keys: p.keys ?? [],
-    text: ` ${personWords(p).join(' ')}`,
+    text: ` ${words.join(' ')}`,
+    signature: prefixSignature(words),
     seniority: p.seniority ?? '',
     departments: p.departments?.length ? `,${p.departments.join(',')},` : '',
     country: p.countryCode ?? p.location?.countryCode?.toUpperCase() ?? '',
@@ -69,6 +133,7 @@ function recordOf(entries: readonly PeopleIndexEntry[], deleted: readonly string
     ids: entries.map((e) => e.id),
     keys: entries.map((e) => e.keys.join(KEY_SEPARATOR)),
     texts: entries.map((e) => e.text),
+    signatures: packSignatures(entries),
     seniorities: entries.map((e) => e.seniority),
     departments: entries.map((e) => e.departments),
     countries: entries.map((e) => e.country),
@@ -76,6 +141,12 @@ function recordOf(entries: readonly PeopleIndexEntry[], deleted: readonly string
   if (deleted.length) record.deleted = [...deleted];
   if (snapshot) record.snapshot = true;
   return record;
+}
+
+function packSignatures(entries: readonly PeopleIndexEntry[]): Int32Array {
+  const packed = new Int32Array(entries.length * SIGNATURE_INTS);
+  entries.forEach((e, i) => packed.set(e.signature, i * SIGNATURE_INTS));
+  return packed;
 }
 
 /** Snapshot records of entries sorted by id: a compaction's output, or a fresh log (schema upgrade). */
@@ -140,6 +211,8 @@ export class PeopleIndex {
   private records = 0;
   private loaded = false;
   private syncing: Promise<void> | undefined;
+  /** Rebuilt on the first query after a change. */
+  private columns: Columns | undefined;
   private compactionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly database: ProspectDb) {}
@@ -158,11 +231,62 @@ export class PeopleIndex {
     return this.entries;
   }
 
+  /**
+   * One pass over every entry: each match counts towards the total, those after `after` fill the
+   * page (ids in id order). Filters are cheap comparisons; a token is first one bit test of the
+   * signature, then a string search only where the bit is set (or none for one letter or digit).
+   */
+  query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
+    const c = (this.columns ??= this.buildColumns());
+    const tokens = q.tokens.map((t) => {
+      const bit = prefixBit(t);
+      // One letter or digit: the exact first-character bit decides alone.
+      return { offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}` };
+    });
+    const seniorities = q.seniorities && new Set(q.seniorities);
+    const countries = q.countries && new Set(q.countries);
+    const departments = q.departments?.map((x) => `,${x},`);
+    const members = q.members;
+    const start = this.startAfter(q.after);
+    const ids: string[] = [];
+    let total = 0;
+    let more = false;
+    const n = c.ids.length;
+    rows: for (let i = 0; i < n; i++) {
+      const base = i * SIGNATURE_INTS;
+      for (const t of tokens) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
+      if (members && !members.has(c.ids[i]!)) continue;
+      if (seniorities && !seniorities.has(c.seniorities[i]!)) continue;
+      if (countries && !countries.has(c.countries[i]!)) continue;
+      if (departments && !departments.some((x) => c.departments[i]!.includes(x))) continue;
+      for (const t of tokens) if (t.needle !== undefined && !c.texts[i]!.includes(t.needle)) continue rows;
+      total++;
+      if (i < start) continue;
+      if (ids.length < q.limit) ids.push(c.ids[i]!);
+      else more = true;
+    }
+    return { ids, total, more };
+  }
+
   /** Index of the first entry with an id greater than `after`. */
-  startAfter(after: string | undefined): number {
+  private startAfter(after: string | undefined): number {
     if (after === undefined) return 0;
     const i = lowerBound(this.entries, after);
     return i < this.entries.length && this.entries[i]!.id === after ? i + 1 : i;
+  }
+
+  private buildColumns(): Columns {
+    const n = this.entries.length;
+    const c: Columns = { ids: new Array(n), texts: new Array(n), signatures: new Int32Array(n * SIGNATURE_INTS), seniorities: new Array(n), departments: new Array(n), countries: new Array(n) };
+    this.entries.forEach((e, i) => {
+      c.ids[i] = e.id;
+      c.texts[i] = e.text;
+      c.signatures.set(e.signature, i * SIGNATURE_INTS);
+      c.seniorities[i] = e.seniority;
+      c.departments[i] = e.departments;
+      c.countries[i] = e.country;
+    });
+    return c;
   }
 
   /**
@@ -217,6 +341,7 @@ export class PeopleIndex {
     // Two loads can overlap (one through a writer's transaction): the older snapshot must not win.
     if (this.loaded && !replace && (records[records.length - 1]?.seq ?? 0) < this.lastSeq) return;
     this.entries = [];
+    this.columns = undefined;
     this.byId = new Map();
     this.byKey = new Map();
     this.lastSeq = 0;
@@ -234,7 +359,16 @@ export class PeopleIndex {
       if ((r.seq ?? 0) <= this.lastSeq) continue;
       for (let i = 0; i < r.ids.length; i++) {
         const keys = r.keys[i] ? r.keys[i]!.split(KEY_SEPARATOR) : [];
-        const entry: PeopleIndexEntry = { id: r.ids[i]!, keys, text: r.texts[i]!, seniority: r.seniorities[i]!, departments: r.departments[i]!, country: r.countries[i]! };
+        const entry: PeopleIndexEntry = {
+          id: r.ids[i]!,
+          keys,
+          text: r.texts[i]!,
+          // A view on the record's array: no copy per entry.
+          signature: r.signatures.subarray(i * SIGNATURE_INTS, (i + 1) * SIGNATURE_INTS),
+          seniority: r.seniorities[i]!,
+          departments: r.departments[i]!,
+          country: r.countries[i]!,
+        };
         const current = this.byId.get(entry.id);
         if (current) {
           this.forgetKeys(current);
@@ -260,6 +394,7 @@ export class PeopleIndex {
     const fresh = (removed ? added.filter((e) => this.byId.get(e.id) === e) : added).sort(byId);
     const kept = removed ? this.entries.filter((e) => this.byId.get(e.id) === e) : this.entries;
     this.entries = fresh.length ? mergeSorted(kept, fresh) : kept;
+    if (records.length) this.columns = undefined;
   }
 
   /** Drops the keys an entry held, unless another row has claimed them since. */
