@@ -61,19 +61,6 @@ export async function rowsWhereAnyOf<Row>(table: ReadTable<Row>, index: string, 
   return (await table.bulkGet(keys)).filter((r): r is NonNullable<typeof r> => r !== undefined) as Row[];
 }
 
-/** Which of `values` occur in `index` at all (native counts, no rows read). */
-export async function valuesPresentIn<Row>(table: ReadTable<Row>, index: string, values: readonly string[]): Promise<Set<string>> {
-  const wanted = unique(values);
-  const counts = await Promise.all(wanted.map((v) => table.where(index).equals(v).count()));
-  return new Set(wanted.filter((_, i) => counts[i]! > 0));
-}
-
-/** Sum of native counts per value: exact for a single-valued index, an upper bound for a multi-entry one. */
-export async function countWhereAnyOf<Row>(table: ReadTable<Row>, index: string, values: readonly unknown[]): Promise<number> {
-  const counts = await Promise.all(unique(values).map((v) => table.where(index).equals(v as string).count()));
-  return counts.reduce((a, b) => a + b, 0);
-}
-
 /**
  * Stored rows sharing an identity key with any of the incoming items. Rows found by the items'
  * proposed ids come from one bulkGet; keys those rows already hold need no index lookup, since no

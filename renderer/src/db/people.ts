@@ -242,8 +242,3 @@ export async function findSavedIds(people: Person[]): Promise<Set<string>> {
   for (const p of people) if (personKeys(p).some((k) => index.idForKey(k))) saved.add(p.id);
   return saved;
 }
-
-/** Every saved person (from the search index: no walk over the table). */
-export async function countPeople(): Promise<number> {
-  return (await peopleIndex()).size;
-}

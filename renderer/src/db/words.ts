@@ -118,19 +118,6 @@ export function organizationWords(o: Partial<Organization>): string[] {
   return [...out];
 }
 
-/** Tokens this short are looked up in the `prefixes` index instead of a `words` range. */
-export const SHORT_PREFIX_LENGTH = 3;
-
-/**
- * Distinct 1- to 3-character prefixes of the words: a token that short matches exactly the rows
- * holding it, each row once, in id order; the most common as-you-type queries need no key set.
- */
-export function shortPrefixes(words: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const w of words) for (let n = 1; n <= SHORT_PREFIX_LENGTH && n <= w.length; n++) out.add(w.slice(0, n));
-  return [...out];
-}
-
 /** What a record's words would have to satisfy for a query: every token a prefix of one word. */
 export function wordsMatchTokens(words: readonly string[], tokens: readonly string[]): boolean {
   return tokens.every((t) => words.some((w) => w.startsWith(t)));

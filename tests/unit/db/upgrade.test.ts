@@ -5,7 +5,7 @@ import { personIdentityKeys } from '../../../shared/identity';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
 import { findSavedIds, upsertPeople } from '../../../renderer/src/db/people';
-import { personWords, shortPrefixes } from '../../../renderer/src/db/words';
+import { personWords } from '../../../renderer/src/db/words';
 import { samplePeople } from './fixtures';
 
 const NAME = 'prospect-desk-upgrade-test';
@@ -22,6 +22,11 @@ const V1_STORES = {
   csvJobs: 'id, status, createdAt',
   csvRows: '[jobId+index], jobId, [jobId+status]',
 };
+
+/** Version 2's `prefixes`: each word's 1- to 3-character prefixes. */
+function shortPrefixes(words: readonly string[]): string[] {
+  return [...new Set(words.flatMap((w) => [1, 2, 3].filter((n) => n <= w.length).map((n) => w.slice(0, n))))];
+}
 
 /** Version 2 changed only the people store. */
 const V2_STORES = { ...V1_STORES, people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes' };
