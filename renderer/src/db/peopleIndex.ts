@@ -128,7 +128,11 @@ export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
   };
 }
 
-function recordOf(entries: readonly PeopleIndexEntry[], deleted: readonly string[] = [], snapshot = false): PeopleSearchRecord {
+function recordOf(
+  entries: readonly PeopleIndexEntry[],
+  deleted: readonly string[] = [],
+  snapshot = false,
+): PeopleSearchRecord {
   const record: PeopleSearchRecord = {
     ids: entries.map((e) => e.id),
     keys: entries.map((e) => e.keys.join(KEY_SEPARATOR)),
@@ -152,7 +156,8 @@ function packSignatures(entries: readonly PeopleIndexEntry[]): Int32Array {
 /** Snapshot records of entries sorted by id: a compaction's output, or a fresh log (schema upgrade). */
 export function snapshotRecords(entries: readonly PeopleIndexEntry[]): PeopleSearchRecord[] {
   const parts: PeopleSearchRecord[] = [];
-  for (let i = 0; i < entries.length; i += SNAPSHOT_CHUNK) parts.push(recordOf(entries.slice(i, i + SNAPSHOT_CHUNK), [], true));
+  for (let i = 0; i < entries.length; i += SNAPSHOT_CHUNK)
+    parts.push(recordOf(entries.slice(i, i + SNAPSHOT_CHUNK), [], true));
   return parts;
 }
 
@@ -277,7 +282,14 @@ export class PeopleIndex {
 
   private buildColumns(): Columns {
     const n = this.entries.length;
-    const c: Columns = { ids: new Array(n), texts: new Array(n), signatures: new Int32Array(n * SIGNATURE_INTS), seniorities: new Array(n), departments: new Array(n), countries: new Array(n) };
+    const c: Columns = {
+      ids: new Array(n),
+      texts: new Array(n),
+      signatures: new Int32Array(n * SIGNATURE_INTS),
+      seniorities: new Array(n),
+      departments: new Array(n),
+      countries: new Array(n),
+    };
     this.entries.forEach((e, i) => {
       c.ids[i] = e.id;
       c.texts[i] = e.text;
@@ -307,7 +319,8 @@ export class PeopleIndex {
    */
   ready(): Promise<void> {
     const tx = nativeTransaction();
-    if (tx && [...tx.objectStoreNames].includes('peopleSearch')) return this.sync(pendingByTransaction.get(tx)?.firstSeq);
+    if (tx && [...tx.objectStoreNames].includes('peopleSearch'))
+      return this.sync(pendingByTransaction.get(tx)?.firstSeq);
     // One sync at a time; a caller arriving during one waits for it, then checks again.
     const run = (this.syncing ?? Promise.resolve()).then(() => Dexie.ignoreTransaction(() => this.sync()));
     this.syncing = run.catch(() => {});
@@ -325,14 +338,17 @@ export class PeopleIndex {
   private async sync(ownFirstSeq?: number): Promise<void> {
     const table = this.database.peopleSearch;
     if (!this.loaded) return this.load(ownFirstSeq);
-    const [first, last] = (await Promise.all([table.orderBy(':id').firstKey(), table.orderBy(':id').lastKey()])) as (number | undefined)[];
+    const [first, last] = (await Promise.all([table.orderBy(':id').firstKey(), table.orderBy(':id').lastKey()])) as (
+      number | undefined
+    )[];
     // Records we replayed are gone (a compaction elsewhere, a cleared table): start over.
     if ((first ?? 0) !== this.firstSeq || (last ?? 0) < this.lastSeq) return this.load(ownFirstSeq, true);
     if ((last ?? 0) === this.lastSeq) return;
     const fresh = committed(await table.where(':id').above(this.lastSeq).toArray(), ownFirstSeq);
     if (fresh.some((r) => r.snapshot)) return this.load(ownFirstSeq, true);
     this.apply(fresh);
-    if (this.records > 64 && this.records > 4 * Math.ceil(this.entries.length / SNAPSHOT_CHUNK)) this.scheduleCompaction();
+    if (this.records > 64 && this.records > 4 * Math.ceil(this.entries.length / SNAPSHOT_CHUNK))
+      this.scheduleCompaction();
   }
 
   /** @param replace the current state is invalid: install even a snapshot older than what memory holds. */

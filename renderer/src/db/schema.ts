@@ -1,7 +1,8 @@
 /**
  * The local database (Dexie over IndexedDB). Every past version's stores() stays declared so an
- * existing database upgrades in place; tests/e2e/db-upgrade.spec.ts opens one made by the previous
- * version. Persistent data lives here only; zustand holds UI state.
+ * existing database upgrades in place; tests/e2e/db-upgrade.spec.ts (real Chromium) and
+ * tests/unit/db/upgrade.test.ts open databases made by earlier versions. Persistent data lives here
+ * only; zustand holds UI state.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { JobPosting, Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';

@@ -81,7 +81,18 @@ describe('people search index', () => {
     await d.transaction('rw', peopleWriteTables(d), async () => {
       await upsertPeople([p!]);
       // The same person by LinkedIn only, as another provider returns them, before anything committed.
-      await upsertPeople([{ id: 'ocean:x1', providerIds: { ocean: 'x1' }, linkedinUrl: p!.linkedinUrl, fullName: p!.fullName, departments: [], emails: [], phones: [], provenance: {} }]);
+      await upsertPeople([
+        {
+          id: 'ocean:x1',
+          providerIds: { ocean: 'x1' },
+          linkedinUrl: p!.linkedinUrl,
+          fullName: p!.fullName,
+          departments: [],
+          emails: [],
+          phones: [],
+          provenance: {},
+        },
+      ]);
     });
     expect(await d.people.count()).toBe(1);
     expect((await d.people.get(p!.id))!.providerIds.ocean).toBe('x1');
