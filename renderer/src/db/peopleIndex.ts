@@ -322,7 +322,10 @@ export class PeopleIndex {
     if (tx && [...tx.objectStoreNames].includes('peopleSearch'))
       return this.sync(pendingByTransaction.get(tx)?.firstSeq);
     // One sync at a time; a caller arriving during one waits for it, then checks again.
-    const run = (this.syncing ?? Promise.resolve()).then(() => Dexie.ignoreTransaction(() => this.sync()));
+    // One read-only transaction: a consistent view of the log, and one round of requests.
+    const run = (this.syncing ?? Promise.resolve()).then(() =>
+      Dexie.ignoreTransaction(() => this.database.transaction('r', this.database.peopleSearch, () => this.sync())),
+    );
     this.syncing = run.catch(() => {});
     return run;
   }
