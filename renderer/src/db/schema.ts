@@ -142,12 +142,12 @@ export class ProspectDb extends Dexie {
           });
       });
     // v3: people search and identity lookups move to an in-memory index persisted as a log
-    // (peopleIndex.ts). The multi-entry keys / words / prefixes / departments indexes and the filter
-    // indexes go (they made every save write ~100 index entries and read one index range per key);
-    // the log starts as a snapshot of the rows already saved.
+    // (peopleIndex.ts). The multi-entry keys / words / prefixes / departments indexes, the filter
+    // indexes and the unused savedAt index go: they made every save write ~100 index entries and read
+    // one index range per key. The log starts as a snapshot of the rows already saved.
     this.version(3)
       .stores({
-        people: 'id, organizationId, savedAt',
+        people: 'id, organizationId',
         peopleSearch: '++seq',
       })
       .upgrade(async (tx) => {
