@@ -14,6 +14,14 @@ import { samplePeople } from './fixtures';
 const NAME = 'prospect-desk-index-test';
 let database: ProspectDb | undefined;
 let previous: ProspectDb | undefined;
+/** Connections of "other windows", closed after each test. */
+const others: ProspectDb[] = [];
+
+function anotherWindow(): PeopleIndex {
+  const connection = new ProspectDb(NAME);
+  others.push(connection);
+  return new PeopleIndex(connection);
+}
 
 async function fresh(): Promise<ProspectDb> {
   await Dexie.delete(NAME);
@@ -23,6 +31,7 @@ async function fresh(): Promise<ProspectDb> {
 }
 
 afterEach(async () => {
+  for (const connection of others.splice(0)) connection.close();
   setDb(previous);
   database?.close();
   await Dexie.delete(NAME);
@@ -35,7 +44,7 @@ describe('people search index', () => {
     const d = await fresh();
     const people = samplePeople(60);
     const here = await peopleIndex();
-    const elsewhere = new PeopleIndex(new ProspectDb(NAME));
+    const elsewhere = anotherWindow();
     await elsewhere.ready();
     expect(elsewhere.size).toBe(0);
 
@@ -54,7 +63,7 @@ describe('people search index', () => {
   it('compaction keeps every live entry, shrinks the log, and a reader that missed it reloads', async () => {
     const d = await fresh();
     const people = samplePeople(120);
-    const elsewhere = new PeopleIndex(new ProspectDb(NAME));
+    const elsewhere = anotherWindow();
     await elsewhere.ready();
     for (let i = 0; i < people.length; i += 10) await upsertPeople(people.slice(i, i + 10));
     await deletePeople(people.slice(0, 5).map((p) => p.id));
@@ -70,7 +79,7 @@ describe('people search index', () => {
     await upsertPeople(samplePeople(3, 500));
     expect((await searchSavedPeople({ limit: 1000 })).total).toBe(118);
     // A fresh page (a reload) reads the snapshot plus what followed.
-    const reloaded = new PeopleIndex(new ProspectDb(NAME));
+    const reloaded = anotherWindow();
     await reloaded.ready();
     expect(ids(reloaded)).toEqual((await d.people.toCollection().primaryKeys()).sort());
   });
