@@ -178,8 +178,9 @@ export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: 
   // Later lookups in this same transaction must see these rows before the log is replayed (after commit).
   let pending = pendingByTransaction.get(tx);
   if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
-  for (const e of entries) for (const key of e.keys) pending.keys.set(key, e.id);
+  // Deletions first: an absorbed id lives on among its survivor's keys.
   for (const id of deletedIds) pending.keys.set(id, '');
+  for (const e of entries) for (const key of e.keys) pending.keys.set(key, e.id);
 }
 
 /** What a transaction in progress appended: the log records it wrote start at firstSeq. */

@@ -83,6 +83,18 @@ describe('upsertPeople', () => {
     expect((await listsOf(a!.id)).map((l) => l.name)).toEqual(['Linked']);
   });
 
+  it('inside one outer transaction, an id absorbed by a merge resolves to its survivor at once', async () => {
+    const [p] = linkable(1);
+    const [a] = await upsertPeople([asApollo(p!, 'ap-3')]);
+    const [o] = await upsertPeople([asOcean(p!, 'oc-3')]);
+    const d = db();
+    await d.transaction('rw', peopleWriteTables(d), async () => {
+      await upsertPeople([p!]);
+      expect((await getPerson(o!.id))?.id).toBe(a!.id);
+    });
+    expect((await getPerson(o!.id))?.id).toBe(a!.id);
+  });
+
   it('dedups within one batch, mapping every input to its row', async () => {
     const people = linkable(5);
     const batch = [...people, ...people.map((p, i) => asApollo(p, `b-${i}`)), ...people.map((p, i) => asOcean(p, `o-${i}`))];
