@@ -18,14 +18,15 @@ for (const meta of Object.values(packages)) {
     const match = PLATFORM.exec(dep.split('/').pop());
     if (!match) continue;
     const [, os, cpu, abi] = match;
+    // Keys in the order npm writes them, so a later `npm install` leaves the file as it is.
     packages[key] = {
       version,
-      ...(meta.dev ? { dev: true } : {}),
-      optional: true,
-      os: [os],
       cpu: [cpu],
+      ...(meta.dev ? { dev: true } : {}),
       ...(abi === 'gnu' || abi === 'gnueabihf' ? { libc: ['glibc'] } : {}),
       ...(abi === 'musl' || abi === 'musleabihf' ? { libc: ['musl'] } : {}),
+      optional: true,
+      os: [os],
     };
     added++;
   }
