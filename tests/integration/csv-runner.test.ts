@@ -19,11 +19,11 @@ import { createServices } from '../../main/services';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import type { SamplePerson } from '../../main/providers/sample/dataset-types';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
-import { importCsv } from '../../renderer/src/csv/import';
-import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/csv/runner';
-import { estimatePlan, scanEligibility } from '../../renderer/src/csv/plan';
-import { saveJobCsv } from '../../renderer/src/csv/export';
-import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from '../../renderer/src/csv/types';
+import { importCsv } from '../../renderer/src/features/enrich/import';
+import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/features/enrich/runner';
+import { estimatePlan, scanEligibility } from '../../renderer/src/features/enrich/plan';
+import { saveJobCsv } from '../../renderer/src/features/enrich/export';
+import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from '../../renderer/src/features/enrich/types';
 import { startAllSimulators, type RunningSimulators } from '../simulators';
 
 const dataset = getSampleDataset();

@@ -2,16 +2,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
-import { importCsv } from '../../../renderer/src/csv/import';
-import { scanEligibility } from '../../../renderer/src/csv/plan';
+import { importCsv } from '../../../renderer/src/features/enrich/import';
+import { scanEligibility } from '../../../renderer/src/features/enrich/plan';
 import {
   createCsvWorkerHandler,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
-} from '../../../renderer/src/csv/worker-protocol';
-import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/csv/worker-client';
-import type { CsvJobRecord, CsvRowRecord } from '../../../renderer/src/csv/types';
-import type { LedgerEntry } from '../../../renderer/src/csv/ledger';
+} from '../../../renderer/src/features/enrich/csv/worker-protocol';
+import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/features/enrich/csv/worker-client';
+import type { CsvJobRecord, CsvRowRecord } from '../../../renderer/src/features/enrich/types';
+import type { LedgerEntry } from '../../../renderer/src/features/enrich/ledger';
 
 let database: ProspectDb;
 let n = 0;
