@@ -234,13 +234,6 @@ export function proposeMapping(
   return mapping;
 }
 
-export function columnsFor(mapping: ColumnMapping, target: MappingTarget): number[] {
-  return Object.entries(mapping)
-    .filter(([, t]) => t === target)
-    .map(([c]) => Number(c))
-    .sort((a, b) => a - b);
-}
-
 /** First non-empty value among the columns mapped to `target`. */
 export function valueFor(values: readonly string[], mapping: ColumnMapping, target: MappingTarget): string | undefined {
   for (const [column, t] of Object.entries(mapping)) {

@@ -8,7 +8,7 @@ import type { Api } from '../../../../shared/api';
 import type { CreditPlan, Result } from '../../../../shared/contract';
 import type { EnrichField, PersonQuery, ProviderId } from '../../../../shared/domain';
 import type { ProspectDb } from '../../db/schema';
-import { keysFor, missingFields, originalValues } from './enriched';
+import { missingFields, originalValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
 import type { CsvRowRecord, EnrichPlan } from './types';
@@ -256,6 +256,3 @@ export async function maxCreditsPerRow(
   });
   return { ok: true, value: out };
 }
-
-/** The enriched columns an export will carry for a plan (for the UI's preview). */
-export const enrichedKeysForPlan = (plan: Pick<EnrichPlan, 'fields'>) => keysFor(plan.fields);
