@@ -216,7 +216,7 @@ describe('the CSV runner across a main restart', () => {
     return result.jobId;
   }
   const rowsOf = async (jobId: string) =>
-    (await database.csvRows.where('jobId').equals(jobId).sortBy('index')) as CsvRowRecord[];
+    await database.csvRows.where('jobId').equals(jobId).sortBy('index');
   const counts = (rows: CsvRowRecord[]) =>
     rows.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {});
   /** The renderer dies on the n-th enrich call: `before` runs, and the call never returns to it. */

@@ -1,9 +1,8 @@
 /**
  * The people index's entries and log records, and how a stored person becomes one: pure functions
- * the index (peopleIndex.ts) and the v3 migration that seeds its log (migrations/003-people-index-log.ts)
- * share. Kept
- * apart from the index itself so the schema's migrations do not import the index, which imports the
- * schema (they used to form an import cycle).
+ * shared by the index (peopleIndex.ts) and by the v3 migration that seeds its log
+ * (migrations/003-people-index-log.ts). Kept apart from the index so the schema's migrations do not
+ * import the index, which imports the schema (they used to form an import cycle).
  */
 import type { StoredPerson } from './records';
 import { personWords } from './words';

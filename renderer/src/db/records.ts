@@ -4,6 +4,8 @@
  */
 import type { Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';
 
+// The CSV tables (csvJobs, csvRows) store what the enrich feature defines: features/enrich/types.ts.
+
 export interface StoredPerson extends Person {
   /** Identity keys (shared/identity.ts) and ids this row absorbed: the people index resolves them. */
   keys: string[];
@@ -54,34 +56,4 @@ export interface EnrichmentEntry {
   personId?: string;
   credits: number;
   fetchedAt: string;
-}
-
-export type CsvJobStatus = 'draft' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
-
-export interface CsvJob {
-  id: string;
-  fileName: string;
-  createdAt: string;
-  updatedAt: string;
-  status: CsvJobStatus;
-  headers: string[];
-  rowCount: number;
-  mapping: Record<string, string>;
-  plan?: Record<string, unknown>;
-  listId?: string;
-  pausedReason?: string;
-  creditsSpent: number;
-}
-
-export type CsvRowStatus = 'pending' | 'done' | 'not_found' | 'failed' | 'skipped';
-
-export interface CsvRow {
-  jobId: string;
-  index: number;
-  status: CsvRowStatus;
-  values: string[];
-  enriched?: Record<string, string>;
-  personId?: string;
-  error?: { code: string; message: string; provider?: string };
-  providersTried?: ProviderId[];
 }

@@ -7,9 +7,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { JobPosting } from '../../../shared/domain';
 import type { PeopleSearchRecord } from './peopleIndexEntries';
+import type { CsvJobRecord, CsvRowRecord } from '../features/enrich/types';
 import type {
-  CsvJob,
-  CsvRow,
   EnrichmentEntry,
   ListMember,
   ProspectList,
@@ -32,8 +31,9 @@ export class ProspectDb extends Dexie {
   listMembers!: Dexie.Table<ListMember, [string, string]>;
   savedSearches!: EntityTable<SavedSearch, 'id'>;
   enrichments!: EntityTable<EnrichmentEntry, 'key'>;
-  csvJobs!: EntityTable<CsvJob, 'id'>;
-  csvRows!: Dexie.Table<CsvRow, [string, number]>;
+  /** Typed with the enrich feature's records: the db layer stores them, the feature owns their shape. */
+  csvJobs!: EntityTable<CsvJobRecord, 'id'>;
+  csvRows!: Dexie.Table<CsvRowRecord, [string, number]>;
   /** The saved-people search index's log (peopleIndex.ts). */
   peopleSearch!: Dexie.Table<PeopleSearchRecord, number>;
 

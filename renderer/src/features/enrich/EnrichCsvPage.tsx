@@ -18,11 +18,10 @@ import {
   planProblems,
   toPersonQuery,
   type CsvJobRecord,
-  type CsvRowRecord,
   type EnrichPlan,
   type MappingTarget,
   type RunProgress,
-} from './';
+} from './index';
 import { db } from '../../db/schema';
 import { humanize } from '../../lib/filters';
 import { navigate } from '../../app/navigation';
@@ -44,7 +43,7 @@ export function EnrichCsvPage() {
 
 function PickStep() {
   const error = useCsvJob((s) => s.error);
-  const jobs = useLiveQuery(() => db().csvJobs.orderBy('createdAt').reverse().limit(20).toArray(), []) as CsvJobRecord[] | undefined;
+  const jobs = useLiveQuery(() => db().csvJobs.orderBy('createdAt').reverse().limit(20).toArray(), []);
   const resumable = (jobs ?? []).filter((j) => j.status === 'running' || j.status === 'paused');
   const finished = (jobs ?? []).filter((j) => j.status === 'done' || j.status === 'cancelled');
   return (
@@ -137,7 +136,7 @@ function MapAndPlanStep() {
       db()
         .csvRows.where('[jobId+index]')
         .between([s.jobId!, 0], [s.jobId!, 4], true, true)
-        .toArray() as Promise<CsvRowRecord[]>,
+        .toArray(),
     [s.jobId],
   );
   const [estimating, setEstimating] = useState(false);
@@ -426,7 +425,7 @@ function EstimateTable() {
 function RunStep() {
   const { jobId, fileName } = useCsvJob();
   const [progress, setProgress] = useState<RunProgress | undefined>(useCsvJob.getState().progress);
-  const job = useLiveQuery(() => db().csvJobs.get(jobId!), [jobId]) as CsvJobRecord | undefined;
+  const job = useLiveQuery(() => db().csvJobs.get(jobId!), [jobId]);
   const providers = useProviders((p) => p.providers);
   useEffect(() => csvRunner().onProgress((p) => p.jobId === jobId && setProgress(p)), [jobId]);
   const runner = csvRunner();

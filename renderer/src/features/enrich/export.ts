@@ -123,25 +123,25 @@ export async function exportJobCsv(
   jobId: string,
   kind: 'enriched' | 'failed' = 'enriched',
 ): Promise<{ fileName: string; content: string; rows: number }> {
-  const job = (await db.csvJobs.get(jobId)) as CsvJobRecord | undefined;
+  const job = await db.csvJobs.get(jobId);
   if (!job) throw new Error(`No CSV job ${jobId}.`);
-  const plan = (job.plan as EnrichPlan | undefined) ?? { fields: [] };
+  const plan = job.plan ?? { fields: [] };
   const shape = kind === 'failed' ? failedExportShape(job) : enrichedExportShape(job, plan);
   const lines = [csvLine(shape.headers)];
   let count = 0;
   if (kind === 'failed') {
-    const rows = (await db.csvRows.where('[jobId+status]').equals([jobId, 'failed']).toArray()) as CsvRowRecord[];
+    const rows = await db.csvRows.where('[jobId+status]').equals([jobId, 'failed']).toArray();
     rows.sort((a, b) => a.index - b.index);
     for (const row of rows) lines.push(csvLine(shape.cells(row)));
     count = rows.length;
   } else {
     let after = -1;
     for (;;) {
-      const page = (await db.csvRows
+      const page = await db.csvRows
         .where('[jobId+index]')
         .between([jobId, after + 1], [jobId, Infinity], true, true)
         .limit(PAGE)
-        .toArray()) as CsvRowRecord[];
+        .toArray();
       if (page.length === 0) break;
       for (const row of page) lines.push(csvLine(shape.cells(row)));
       count += page.length;

@@ -11,7 +11,7 @@ import type { ProspectDb } from '../../db/schema';
 import { missingFields, originalValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
-import type { CsvRowRecord, EnrichPlan } from './types';
+import type { EnrichPlan } from './types';
 
 export function defaultPlan(providers: ProviderId[] = ['sample']): EnrichPlan {
   return {
@@ -132,11 +132,11 @@ export async function scanEligibility(
   let after = -1;
   for (;;) {
     if (opts.signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    const page = (await db.csvRows
+    const page = await db.csvRows
       .where('[jobId+index]')
       .between([jobId, after + 1], [jobId, Infinity], true, true)
       .limit(SCAN_PAGE)
-      .toArray()) as CsvRowRecord[];
+      .toArray();
     if (page.length === 0) break;
     after = page[page.length - 1]!.index;
     let known = new Map<string, LedgerEntry>();

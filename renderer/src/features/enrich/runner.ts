@@ -13,7 +13,7 @@
 import type { Api } from '../../../../shared/api';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../../shared/domain';
-import { db as defaultDb, type CsvJobStatus, type ProspectDb, type StoredPerson } from '../../db/schema';
+import { db as defaultDb, type ProspectDb, type StoredPerson } from '../../db/schema';
 import { addMembersInTransaction, createList as defaultCreateList } from '../../db/lists';
 import { peopleWriteTables, resolvePersonIds, upsertPeople as defaultUpsertPeople } from '../../db/people';
 import {
@@ -29,7 +29,7 @@ import { fileTitle } from './import';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
 import { maxCreditsPerRow, planProblems } from './plan';
-import type { CsvJobRecord, CsvRowRecord, CsvRunStats, EnrichPlan, ProviderRunStats } from './types';
+import type { CsvJobRecord, CsvJobStatus, CsvRowRecord, CsvRunStats, EnrichPlan, ProviderRunStats } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes
@@ -281,7 +281,7 @@ export class CsvRunner {
 
   /** Jobs a reload interrupted ('running' with no live run) and jobs paused by the rep or by a fault. */
   async findResumableJobs(): Promise<CsvJobRecord[]> {
-    const jobs = (await this.db.csvJobs.where('status').anyOf('running', 'paused').toArray()) as CsvJobRecord[];
+    const jobs = await this.db.csvJobs.where('status').anyOf('running', 'paused').toArray();
     return jobs.filter((j) => !this.runs.has(j.id)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
   }
 
@@ -289,7 +289,7 @@ export class CsvRunner {
   async start(jobId: string, plan: EnrichPlan, mapping?: ColumnMapping): Promise<RunResult> {
     const problems = planProblems(plan);
     if (problems.length) throw new Error(problems.join(' '));
-    const job = (await this.db.csvJobs.get(jobId)) as CsvJobRecord | undefined;
+    const job = await this.db.csvJobs.get(jobId);
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     if (this.isRunning(jobId)) return this.resume(jobId);
     if (job.status !== 'ready' && job.status !== 'draft' && job.status !== 'paused') {
@@ -318,11 +318,11 @@ export class CsvRunner {
   }
 
   private async begin(jobId: string, retryUncertain: boolean): Promise<RunResult> {
-    const job = (await this.db.csvJobs.get(jobId)) as CsvJobRecord | undefined;
+    const job = await this.db.csvJobs.get(jobId);
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     if (!job.plan) throw new Error('This job has no plan yet: choose providers and fields first.');
     if (job.status === 'cancelled') throw new Error('This job was cancelled.');
-    const stored = job.plan as EnrichPlan;
+    const stored = job.plan;
     const plan: EnrichPlan = { ...stored, freshnessDays: stored.freshnessDays ?? DEFAULT_FRESHNESS_DAYS };
     const run: ActiveRun = {
       jobId,
@@ -364,13 +364,13 @@ export class CsvRunner {
   /** Puts failed rows back to pending (only the providers that failed them are asked again) and runs. */
   async retryFailed(jobId: string): Promise<RunResult> {
     if (this.isRunning(jobId)) throw new Error('This job is running; pause it first.');
-    const job = (await this.db.csvJobs.get(jobId)) as CsvJobRecord | undefined;
+    const job = await this.db.csvJobs.get(jobId);
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     await this.db.transaction('rw', this.db.csvRows, this.db.csvJobs, async () => {
-      const failed = (await this.db.csvRows
+      const failed = await this.db.csvRows
         .where('[jobId+status]')
         .equals([jobId, 'failed'])
-        .toArray()) as CsvRowRecord[];
+        .toArray();
       for (const row of failed) {
         row.status = 'pending';
         delete row.providersFailed;
@@ -423,11 +423,11 @@ export class CsvRunner {
     let stalled = 0;
     try {
       while (!run.stop) {
-        const window = (await this.db.csvRows
+        const window = await this.db.csvRows
           .where('[jobId+status]')
           .equals([jobId, 'pending'])
           .limit(this.windowRows)
-          .toArray()) as CsvRowRecord[];
+          .toArray();
         if (window.length === 0) break;
         const before = run.counts.pending;
         await this.processWindow(run, window);
@@ -949,7 +949,7 @@ export class CsvRunner {
       'rw',
       [d.csvRows, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)],
       async () => {
-        const job = (await d.csvJobs.get(run.jobId)) as CsvJobRecord | undefined;
+        const job = await d.csvJobs.get(run.jobId);
         if (!job) throw new Error(`The job ${run.jobId} was deleted.`);
         let listId = job.listId;
         const needList = (w.people?.length ?? 0) > 0 || (w.listMembers?.length ?? 0) > 0;
@@ -1072,7 +1072,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Jobs to offer after a reload, without constructing a runner. */
 export async function findResumableJobs(database: ProspectDb = defaultDb()): Promise<CsvJobRecord[]> {
-  const jobs = (await database.csvJobs.where('status').anyOf('running', 'paused').toArray()) as CsvJobRecord[];
+  const jobs = await database.csvJobs.where('status').anyOf('running', 'paused').toArray();
   return jobs.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
 }
 

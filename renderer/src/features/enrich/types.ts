@@ -1,17 +1,16 @@
 /**
- * What the CSV feature stores beyond the base CsvJob / CsvRow shapes of db/schema.ts. IndexedDB
- * keeps any extra property, so these ride on the same rows without a schema change (no new index).
+ * What the CSV feature stores: the rows of the csvJobs and csvRows tables (db/schema.ts types those
+ * tables with these, through a type-only import) and the plan and stats they carry. IndexedDB keeps
+ * any property, so a new optional field needs no schema change (only a new index would).
  */
 import type { EnrichField, ProviderId } from '../../../../shared/domain';
-import type { CsvJob, CsvRow } from '../../db/schema';
 import type { EnrichedSources, EnrichedValues } from './enriched';
 import type { ColumnMapping } from './mapping';
 import type { CsvDialect, CsvHeaderRename, CsvRowIssue } from './csv/parse';
 
 export type EnrichMode = 'fill_empty' | 'overwrite';
 
-/** A type alias (not an interface) so it fits CsvJob.plan's Record<string, unknown>. */
-export type EnrichPlan = {
+export interface EnrichPlan {
   /** Waterfall order: each provider is asked only for the rows and fields the earlier ones left. */
   providers: ProviderId[];
   fields: EnrichField[];
@@ -20,7 +19,7 @@ export type EnrichPlan = {
   creditBudget?: number;
   /** A ledger entry younger than this answers a lookup for free. */
   freshnessDays: number;
-};
+}
 
 export interface CsvParseSummary {
   dialect: CsvDialect;
@@ -49,23 +48,47 @@ export interface CsvRunStats {
   rateLimited: number;
 }
 
-export type CsvJobRecord = CsvJob & {
+export type CsvJobStatus = 'draft' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
+
+/** A row of csvJobs: one imported file and its enrichment run. */
+export interface CsvJobRecord {
+  id: string;
+  fileName: string;
+  createdAt: string;
+  updatedAt: string;
+  status: CsvJobStatus;
+  headers: string[];
+  rowCount: number;
   mapping: ColumnMapping;
+  plan?: EnrichPlan;
+  listId?: string;
+  pausedReason?: string;
+  creditsSpent: number;
   parse?: CsvParseSummary;
   stats?: CsvRunStats;
   /** Set when the job finished and the list was filled. */
   finishedAt?: string;
-};
+}
 
-export type CsvRowRecord = CsvRow & {
+export type CsvRowStatus = 'pending' | 'done' | 'not_found' | 'failed' | 'skipped';
+
+/** A row of csvRows: one line of the file, keyed [jobId+index]. */
+export interface CsvRowRecord {
+  jobId: string;
+  index: number;
+  status: CsvRowStatus;
+  values: string[];
   /** Physical line in the file (1-based, header included). */
   line?: number;
   /** A parse problem on this row (ragged, stray quote), with its line number. */
   issue?: string;
   enriched?: EnrichedValues;
   sources?: EnrichedSources;
+  personId?: string;
+  error?: { code: string; message: string; provider?: string };
+  providersTried?: ProviderId[];
   /** Providers whose call failed for this row (not asked again until "retry failed"). */
   providersFailed?: ProviderId[];
   /** Why a row was skipped: no identifier any chosen provider can use, or nothing to fill. */
   skipReason?: string;
-};
+}
