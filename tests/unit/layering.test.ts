@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
@@ -44,20 +44,43 @@ async function lintMessages(file: string): Promise<string[]> {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-/**
- * Compile a probe as one more file of a layer's project (its options and all its files, so a
- * package whose types leak Node or DOM globals into the layer is caught too); the probe's diagnostics.
- */
-function typeErrors(file: string, layer: Layer): string[] {
-  const configPath = join(root, `tsconfig.${layer}.json`);
+function parseConfig(configPath: string): ts.ParsedCommandLine {
   const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath);
-  const { composite: _c, tsBuildInfoFile: _t, incremental: _i, ...options } = parsed.options;
-  const program = ts.createProgram({ rootNames: [...parsed.fileNames, file], options: { ...options, noEmit: true } });
-  const source = program.getSourceFile(file)!;
-  return ts
-    .getPreEmitDiagnostics(program, source)
-    .map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath);
+}
+
+const lastProgram = new Map<Layer, ts.Program>();
+
+/**
+ * Compile probe files as more files of a layer's project, the way `tsc -b` sees them: the layer's
+ * options (still composite, so importing a file outside the layer and its references is TS6307) and
+ * all the layer's own files plus the sources of the projects it references, so a package whose
+ * types leak Node or DOM globals into the layer is caught too. Returns the probes' diagnostics.
+ */
+function typeErrors(layer: Layer, ...files: string[]): string[] {
+  const parsed = parseConfig(join(root, `tsconfig.${layer}.json`));
+  const referenced = (parsed.projectReferences ?? [])
+    .flatMap((r) => parseConfig(r.path).fileNames)
+    .filter((f) => !f.endsWith('.d.ts')); // ambient declarations stay with their own project
+  const { emitDeclarationOnly: _e, tsBuildInfoFile: _t, outDir: _o, ...options } = parsed.options;
+  const program = ts.createProgram({
+    rootNames: [...parsed.fileNames, ...referenced, ...files],
+    options: { ...options, noEmit: true },
+    ...(lastProgram.has(layer) ? { oldProgram: lastProgram.get(layer)! } : {}),
+  });
+  lastProgram.set(layer, program);
+  const probes = files.map((f) => program.getSourceFile(f)!);
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...probes.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
+  ];
+  return diagnostics
+    .filter((d) => !d.file || files.includes(d.file.fileName))
+    .map(
+      (d) =>
+        `TS${d.code}: ${d.file ? `${relative(root, d.file.fileName)}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+    );
 }
 
 beforeAll(() => {
@@ -131,34 +154,46 @@ describe('layer rules: lint', () => {
   });
 });
 
-describe('layer rules: typecheck with each layer tsconfig', () => {
+// Each case builds a whole layer's program: slow on a busy machine, so a generous timeout.
+describe('layer rules: typecheck with each layer tsconfig', { timeout: 120_000 }, () => {
   const missing = (errors: string[], name: string) =>
     errors.some((e) => /^TS(2304|2552|2580|2591|2867|2868):/.test(e) && e.includes(`'${name}'`));
+  /** TS6307: the import reached a file outside the layer and the projects it references. */
+  const outsideLayer = (errors: string[], target: string) =>
+    errors.some((e) => e.startsWith('TS6307:') && e.includes(`${root}/${target}`));
 
-  it('shared/ has neither DOM nor Node types', () => {
-    const errors = typeErrors(at('shared', 'uses-globals.ts'), 'shared');
+  it('shared/ has neither DOM nor Node types, and cannot see the renderer', () => {
+    const errors = typeErrors('shared', at('shared', 'uses-globals.ts'));
     expect(missing(errors, 'window'), errors.join('\n')).toBe(true);
     expect(missing(errors, 'process'), errors.join('\n')).toBe(true);
+    expect(outsideLayer(errors, 'renderer/src/db/schema.ts'), errors.join('\n')).toBe(true);
   });
 
   it('the renderer has no Node types', () => {
-    const errors = typeErrors(at('renderer', 'uses-node-globals.ts'), 'renderer');
+    const errors = typeErrors('renderer', at('renderer', 'uses-node-globals.ts'));
     expect(missing(errors, 'process'), errors.join('\n')).toBe(true);
     expect(missing(errors, 'Buffer'), errors.join('\n')).toBe(true);
   });
 
-  it('main has no DOM types', () => {
-    const errors = typeErrors(at('main', 'imports-renderer.ts'), 'main');
+  it('the renderer cannot see main', () => {
+    const errors = typeErrors('renderer', at('renderer', 'imports-main.ts'));
+    expect(outsideLayer(errors, 'main/runtime.ts'), errors.join('\n')).toBe(true);
+  });
+
+  it('main has no DOM types, and cannot see the renderer or the preload', () => {
+    const errors = typeErrors('main', at('main', 'imports-renderer.ts'));
     expect(missing(errors, 'indexedDB'), errors.join('\n')).toBe(true);
+    expect(outsideLayer(errors, 'renderer/src/db/schema.ts'), errors.join('\n')).toBe(true);
+    expect(outsideLayer(errors, 'preload/index.ts'), errors.join('\n')).toBe(true);
   });
 
   it.each([
-    ['renderer', 'control.ts', 'renderer'],
-    ['shared', 'control.ts', 'shared'],
-    ['main', 'control.ts', 'main'],
-    ['preload', 'control.ts', 'preload'],
-  ] as const)('control %s/%s compiles with tsconfig.%s.json', (dir, file, layer) => {
-    expect(typeErrors(at(dir, file), layer)).toEqual([]);
+    ['renderer', ['control.ts', 'util.ts']],
+    ['shared', ['control.ts', 'events.ts']],
+    ['main', ['control.ts']],
+    ['preload', ['control.ts']],
+  ] as const)('the %s control compiles with its layer tsconfig', (layer, files) => {
+    expect(typeErrors(layer, ...files.map((f) => at(layer, f)))).toEqual([]);
   });
 });
 
