@@ -8,7 +8,9 @@ import {
   AppError,
   Capability,
   CreditsUsed,
+  ENRICH_FIELDS,
   EnrichField,
+  enumList,
   JobPosting,
   KeyedProviderId,
   Organization,
@@ -135,7 +137,7 @@ export const CreditPlan = z
     operation: CreditOperation,
     /** Number of lookups (enrich) or results (search) planned. */
     count: z.number().int().nonnegative().max(10_000_000),
-    fields: z.array(EnrichField).default([]),
+    fields: enumList(ENRICH_FIELDS).default([]),
     /** Of `count`, how many are asked by email (Sumble charges email identifiers). */
     byEmail: z.number().int().nonnegative().optional(),
   })
@@ -155,7 +157,18 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 export const contract = {
   'providers.list': channel(z.object({}).strict(), z.array(ProviderInfo)),
   'secrets.set': channel(
-    z.object({ provider: KeyedProviderId, key: z.string().trim().min(8).max(512) }).strict(),
+    z
+      .object({
+        provider: KeyedProviderId,
+        // Printable ASCII only: a key is sent as an HTTP header, which cannot carry U+202E or Cyrillic.
+        key: z
+          .string()
+          .max(512)
+          .trim()
+          .min(8)
+          .regex(/^[\x20-\x7e]+$/, 'An API key is printable ASCII only (no accents, symbols or hidden characters).'),
+      })
+      .strict(),
     ProviderInfo,
   ),
   'secrets.remove': channel(z.object({ provider: KeyedProviderId }).strict(), ProviderInfo),
@@ -169,7 +182,7 @@ export const contract = {
       .object({
         provider: ProviderId,
         queries: z.array(PersonQuery).min(1).max(100),
-        fields: z.array(EnrichField).min(1).default(['email', 'title', 'organization']),
+        fields: enumList(ENRICH_FIELDS).pipe(z.array(EnrichField).min(1)).default(['email', 'title', 'organization']),
         /**
          * Ask again the lookups that were in flight when the app last stopped (answered 'uncertain'
          * otherwise): the rep accepts that the provider may charge them a second time.

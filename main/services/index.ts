@@ -285,6 +285,10 @@ export function createServices(deps: ServiceDeps): Handlers {
       if (!deps.journal || !isKeyed(adapter.id)) {
         return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
       }
+      // The key first: a call that cannot be sent must not grow the journal.
+      if (!(await deps.keys.getKey(adapter.id))) {
+        throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+      }
       return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays);
     },
 
