@@ -240,6 +240,21 @@ export const contract = {
       .strict(),
     z.object({ saved: z.boolean(), path: z.string().optional() }),
   ),
+  /**
+   * Forget people in main's enrichment journal (emails, phones and names of paid lookups) when the rep
+   * deletes them: their identity keys as shared/identity.ts personIdentityKeys gives them.
+   */
+  'data.purgePeople': channel(
+    z.object({ identityKeys: z.array(z.string().min(1).max(1000)).min(1).max(10_000) }).strict(),
+    z.object({ purged: z.number().int().nonnegative() }),
+  ),
+  /** "Clear all local data": main's journal and every saved API key (the renderer clears IndexedDB). */
+  'data.clearAll': channel(z.object({}).strict(), z.object({ cleared: z.literal(true) })),
+  /** Days main keeps paid lookups' answers; without `days` it only reads the setting. */
+  'data.retention': channel(
+    z.object({ days: z.number().int().min(1).max(3650).optional() }).strict(),
+    z.object({ retentionDays: z.number().int().positive() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

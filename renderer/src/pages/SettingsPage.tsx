@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ConnectionTest, ProviderInfo } from '../../../shared/contract';
 import { api } from '../api';
+import { LocalDataSettings } from '../components/LocalDataSettings';
 import { refreshProviders, replaceProvider, useProviders } from '../stores/providers';
 
 const STATUS_TEXT: Record<ConnectionTest['status'], string> = {
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <div className="cards">
         {providers.map((p) => (p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />))}
       </div>
+      <LocalDataSettings />
     </section>
   );
 }
