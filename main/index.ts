@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, normalize, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type AppEvent } from '../shared/contract';
+import { shellEnvironment } from './config';
 import { bindContract } from './ipc/bind';
 import { isTrustedSender } from './ipc/sender';
 import { createMainRuntime } from './runtime';
@@ -25,7 +26,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// Packaged: the test hooks (dev server origin, base URLs, keytar path, memory store) are dropped.
+const env = shellEnvironment(process.env, app.isPackaged);
+const devServerUrl = env.ELECTRON_RENDERER_URL;
 const origins = allowedOrigins(devServerUrl);
 const rendererDir = join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
@@ -96,7 +99,7 @@ async function start() {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   };
   const runtime = await createMainRuntime({
-    env: process.env,
+    env,
     emit,
     safeStorage,
     userDataDir: app.getPath('userData'),
