@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { AppEvent } from '../../shared/contract';
 import { createMainRuntime, type MainRuntime, type RuntimeOptions } from '../../main/runtime';
+import { safeCsvFileName } from '../../main/window';
 
 export interface HostOptions {
   port?: number;
@@ -128,7 +129,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
     ...(options.adapters ? { adapters: options.adapters } : {}),
     saveCsv: async (suggestedName, content) => {
       // No dialog in the host: files land in the export folder under a sanitised name.
-      const safeName = suggestedName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'export.csv';
+      const safeName = safeCsvFileName(suggestedName);
       const path = join(exportDir, safeName);
       await writeFile(path, content, 'utf8');
       return { saved: true, path };
