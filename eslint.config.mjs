@@ -37,7 +37,6 @@ const TOOLING = [];
 export const DEPENDENCY_LAYERS = {
   // main: network, keychain, the synthetic sample dataset
   undici: ['main'],
-  keytar: ['main'],
   '@faker-js/faker': ['main'],
   'p-queue': ['main'],
   // renderer: UI and IndexedDB
@@ -62,7 +61,12 @@ export const DEPENDENCY_LAYERS = {
   tldts: ANYWHERE,
   // Electron only in the thin shell: main/index.ts, main/window.ts and the preload
   electron: ['shell', 'preload'],
+  // main, optional: the OS keychain binding (install never fails without libsecret)
+  keytar: ['main'],
   // tooling
+  '@electron/rebuild': TOOLING,
+  'electron-builder': TOOLING,
+  yaml: TOOLING,
   '@eslint/js': TOOLING,
   '@playwright/test': TOOLING,
   '@types/node': TOOLING,
@@ -86,7 +90,7 @@ export const DEPENDENCY_LAYERS = {
 
 /** Names in package.json without a layer, and layer entries for packages package.json no longer has. */
 export function unlayeredDependencies(pkg, table = DEPENDENCY_LAYERS) {
-  const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+  const declared = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies, ...pkg.devDependencies });
   return {
     missing: declared.filter((name) => !Object.hasOwn(table, name)),
     stale: Object.keys(table).filter((name) => !declared.includes(name)),

@@ -24,7 +24,7 @@ import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
 import type { HttpClient } from '../providers/http';
 import type { ProviderAdapter, ProviderContext } from '../providers/types';
-import type { EnrichJournal, JournalAnswerInput } from './enrich-journal';
+import { DEFAULT_JOURNAL_RETENTION_DAYS, type EnrichJournal, type JournalAnswerInput } from './enrich-journal';
 
 /** What services need from the key store (main/secrets/key-service.ts provides it). */
 export interface KeyAccess {
@@ -285,6 +285,10 @@ export function createServices(deps: ServiceDeps): Handlers {
       if (!deps.journal || !isKeyed(adapter.id)) {
         return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
       }
+      // The key first: a call that cannot be sent must not grow the journal.
+      if (!(await deps.keys.getKey(adapter.id))) {
+        throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+      }
       return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays);
     },
 
@@ -325,5 +329,21 @@ export function createServices(deps: ServiceDeps): Handlers {
     },
 
     'files.saveCsv': async ({ suggestedName, content }) => deps.saveCsv(suggestedName, content),
+
+    'data.purgePeople': async ({ identityKeys }) => ({ purged: (await deps.journal?.purge(identityKeys)) ?? 0 }),
+
+    'data.clearAll': async () => {
+      await deps.journal?.clear();
+      for (const adapter of deps.adapters) if (isKeyed(adapter.id)) await deps.keys.removeKey(adapter.id);
+      lastTests.clear();
+      deps.emit({ type: 'providers.changed' });
+      return { cleared: true as const };
+    },
+
+    'data.retention': async ({ days }) => {
+      if (!deps.journal) return { retentionDays: DEFAULT_JOURNAL_RETENTION_DAYS };
+      if (days !== undefined) await deps.journal.setRetentionDays(days);
+      return { retentionDays: deps.journal.retentionDays };
+    },
   };
 }

@@ -32,7 +32,7 @@ test('the page gets window.api from the contract factory and round-trips a chann
     const api = (window as any).api;
     return { namespaces: Object.keys(api).sort(), list: await api.providers.list({}) };
   });
-  expect(result.namespaces).toEqual(['credits', 'files', 'onEvent', 'organizations', 'people', 'providers', 'secrets']);
+  expect(result.namespaces).toEqual(['credits', 'data', 'files', 'onEvent', 'organizations', 'people', 'providers', 'secrets']);
   expect(result.list.ok).toBe(true);
   const ids = result.list.value.map((p: { id: string }) => p.id);
   expect(ids).toEqual(['sample', 'apollo', 'apione', 'ocean', 'sumble']);

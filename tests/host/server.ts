@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { AppEvent } from '../../shared/contract';
 import { createMainRuntime, type MainRuntime, type RuntimeOptions } from '../../main/runtime';
+import { safeCsvFileName } from '../../main/window';
 
 export interface HostOptions {
   port?: number;
@@ -68,6 +69,34 @@ async function readBody(req: IncomingMessage, limit = 600 * 1024 * 1024): Promis
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** decodeURIComponent that answers undefined for a malformed %-escape instead of throwing. */
+function decodePath(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Any page the rep's browser opens can send requests to loopback, so the host answers only its
+ * own page: a Host equal to its own address (DNS rebinding sends a foreign one), and on POST an
+ * Origin equal to its own plus a JSON body (a cross-site "simple" request cannot set that type).
+ * Answers the HTTP status to refuse with, or undefined to go on.
+ */
+export function refusal(req: Pick<IncomingMessage, 'method' | 'headers'>, ownOrigin: string): { status: number; why: string } | undefined {
+  const ownHost = new URL(ownOrigin).host;
+  if (req.headers.host !== ownHost) return { status: 403, why: 'foreign Host' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ownOrigin) return { status: 403, why: 'foreign Origin' };
+  if (req.method === 'POST') {
+    if (origin === undefined) return { status: 403, why: 'missing Origin' };
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return { status: 415, why: 'not application/json' };
+  }
+  return undefined;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -100,7 +129,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
     ...(options.adapters ? { adapters: options.adapters } : {}),
     saveCsv: async (suggestedName, content) => {
       // No dialog in the host: files land in the export folder under a sanitised name.
-      const safeName = suggestedName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'export.csv';
+      const safeName = safeCsvFileName(suggestedName);
       const path = join(exportDir, safeName);
       await writeFile(path, content, 'utf8');
       return { saved: true, path };
@@ -108,7 +137,8 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
   });
 
   async function serveStatic(pathname: string, res: ServerResponse) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const rel = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
+    if (rel === undefined) return sendJson(res, 400, { error: 'malformed URL' });
     const file = normalize(join(rendererDir, rel));
     if (relative(rendererDir, file).startsWith('..')) return sendJson(res, 403, { error: 'forbidden' });
     let body: Buffer;
@@ -127,11 +157,16 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
     res.end(body);
   }
 
+  let ownOrigin = '';
   const server = createServer(async (req, res) => {
+    // Every branch is awaited inside the try: a rejected handler answers 500, never kills the host.
     try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const refused = refusal(req, ownOrigin);
+      if (refused) return sendJson(res, refused.status, { ok: false, error: { code: 'auth', message: `Refused: ${refused.why}.` } });
+      const url = new URL(req.url ?? '/', ownOrigin);
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
-        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        const channel = decodePath(url.pathname.slice('/ipc/'.length));
+        if (channel === undefined) return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: 'Malformed channel name.' } });
         let input: unknown;
         try {
           const text = await readBody(req);
@@ -152,7 +187,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         return res.end(await bundleBridge());
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
+      if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(url.pathname, res);
       sendJson(res, 405, { error: 'method not allowed' });
     } catch (err) {
       log(`[host] request failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -168,6 +203,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
       resolvePort(typeof address === 'object' && address ? address.port : 0);
     });
   });
+  ownOrigin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

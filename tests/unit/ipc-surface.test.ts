@@ -52,6 +52,9 @@ describe('IPC surface', () => {
         'organizations.jobPostings',
         'credits.estimate',
         'files.saveCsv',
+        'data.purgePeople',
+        'data.clearAll',
+        'data.retention',
       ].sort(),
     );
     for (const c of CHANNELS) {

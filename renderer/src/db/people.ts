@@ -227,6 +227,11 @@ export async function getPerson(id: string): Promise<StoredPerson | undefined> {
 
 export async function deletePeople(ids: string[]): Promise<void> {
   const d = db();
+  // Main's enrichment journal holds the same people (emails, phones): they are forgotten there too.
+  const identityKeys = unique((await d.people.bulkGet(ids)).flatMap((p) => p?.keys ?? []));
+  for (let i = 0; i < identityKeys.length && globalThis.window?.api; i += 10_000) {
+    await window.api.data.purgePeople({ identityKeys: identityKeys.slice(i, i + 10_000) });
+  }
   await d.transaction('rw', [d.people, d.listMembers, d.peopleSearch], async () => {
     await d.people.bulkDelete(ids);
     await logPeopleIndex([], ids);

@@ -35,7 +35,8 @@ export async function startStack(
 export async function callChannel(baseUrl: string, channel: string, input: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${baseUrl}/ipc/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // What the host's own page sends (the host refuses calls from any other origin).
+    headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
     body: typeof input === 'string' ? input : JSON.stringify(input),
   });
   return { status: response.status, body: await response.json() };

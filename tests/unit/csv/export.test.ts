@@ -19,8 +19,10 @@ describe('formula neutralisation', () => {
     ['-2+3', "'-2+3"],
     ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],
     ['@SUM(1,2)', "'@SUM(1,2)"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
+    // the part after the tab/CR is neutralised too: a tab-splitting reader starts a field there
+    ['\t=1', "'\t'=1"],
+    ['\r=1', "'\r'=1"],
+    ['\tplain', "'\tplain"],
     ['+', "'+"],
     ['-', "'-"],
     ['+1 415 555 0100=1', "'+1 415 555 0100=1"],
@@ -38,7 +40,7 @@ describe('formula neutralisation', () => {
     // not formula starts at all
     ['Jane', 'Jane'],
     ['a=b', 'a=b'],
-    [' =1', ' =1'],
+    [' =1', "' =1"],
     ['', ''],
     ['jane@acme.com', 'jane@acme.com'],
   ])('%j -> %j', (input, expected) => {
