@@ -45,10 +45,13 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start).catch((err) => {
-    console.error('[main] failed to start', err instanceof Error ? err.message : err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err) => {
+      console.error('[main] failed to start', err instanceof Error ? err.message : err);
+      app.exit(1);
+    });
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -108,7 +111,10 @@ async function start() {
       // The renderer suggests a base name only; main picks the folder (Documents, else Downloads).
       const folder = safePath('documents') ?? safePath('downloads') ?? app.getPath('home');
       const target = mainWindow ?? undefined;
-      const options = { defaultPath: join(folder, safeCsvFileName(suggestedName)), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const options = {
+        defaultPath: join(folder, safeCsvFileName(suggestedName)),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      };
       const choice = target ? await dialog.showSaveDialog(target, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { saved: false };
       const path = /\.csv$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.csv`;

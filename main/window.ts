@@ -114,7 +114,10 @@ export function safeCsvFileName(suggested: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  name = name.replace(/\.csv$/i, '').slice(0, 116).trim();
+  name = name
+    .replace(/\.csv$/i, '')
+    .slice(0, 116)
+    .trim();
   if (!name) name = 'export';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
   return `${name}.csv`;
@@ -146,7 +149,8 @@ export function rendererFileFor(
   if (path.includes('\0')) return { status: 400 };
   const file = join(rendererDir, path);
   const rel = relative(rendererDir, file);
-  if (!rel || rel.startsWith('..') || /^[a-z]:/i.test(rel) || rel.startsWith('/') || rel.startsWith('\\')) return { status: 403 };
+  if (!rel || rel.startsWith('..') || /^[a-z]:/i.test(rel) || rel.startsWith('/') || rel.startsWith('\\'))
+    return { status: 403 };
   return { file };
 }
 
@@ -160,10 +164,43 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** Menu roles of the application menu: no reload or DevTools in a packaged app. */
 export function applicationMenuTemplate(packaged: boolean, platform: NodeJS.Platform) {
-  const edit = { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] };
+  const edit = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
   const view = packaged
-    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
-    : { label: 'View', submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] };
+    ? {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      }
+    : {
+        label: 'View',
+        submenu: [
+          { role: 'reload' },
+          { role: 'forceReload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      };
   const windowMenu = { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'close' }] };
   const first = platform === 'darwin' ? [{ role: 'appMenu' }] : [{ label: 'File', submenu: [{ role: 'quit' }] }];
   return [...first, edit, view, windowMenu] as const;

@@ -11,11 +11,19 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 
 /** What the tests need: how to see it is there, and the Debian package that provides it. */
 export const NEEDS = [
-  { what: 'Chromium', package: 'chromium', present: (probe) => probe.file(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || probe.command('chromium') },
+  {
+    what: 'Chromium',
+    package: 'chromium',
+    present: (probe) => probe.file(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || probe.command('chromium'),
+  },
   { what: 'dbus-run-session', package: 'dbus', present: (probe) => probe.command('dbus-run-session') },
   { what: 'dbus-launch', package: 'dbus-x11', present: (probe) => probe.command('dbus-launch') },
   { what: 'gnome-keyring-daemon', package: 'gnome-keyring', present: (probe) => probe.command('gnome-keyring-daemon') },
-  { what: 'libsecret (to build keytar)', package: 'libsecret-1-dev', present: (probe) => probe.debPackage('libsecret-1-dev') },
+  {
+    what: 'libsecret (to build keytar)',
+    package: 'libsecret-1-dev',
+    present: (probe) => probe.debPackage('libsecret-1-dev'),
+  },
 ];
 
 /**
@@ -27,7 +35,8 @@ export function planSystemSetup({ missing, isRoot, hasApt, keytar }) {
   const keytarStep = keytar === 'ok' ? undefined : keytar === 'unbuilt' ? 'rebuild' : 'install';
   if (packages.length === 0) return { action: keytarStep ? 'keytar' : 'ok', packages, keytarStep };
   const command = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
-  if (isRoot && hasApt) return { action: 'install', packages, command, keytarStep: keytar === 'ok' ? undefined : keytarStep };
+  if (isRoot && hasApt)
+    return { action: 'install', packages, command, keytarStep: keytar === 'ok' ? undefined : keytarStep };
   // keytar, if it needs building, is built by the next run once libsecret is there (no root needed).
   return { action: 'tell', packages, command: `sudo ${command}` };
 }
@@ -49,7 +58,11 @@ function keytarState() {
 
 function run(command, args) {
   console.log(`check-system: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.status !== 0) {
     console.error(`check-system: \`${[command, ...args].join(' ')}\` failed (exit ${result.status}).`);
     process.exit(result.status ?? 1);
@@ -66,7 +79,9 @@ function buildKeytar(step) {
 
 function main() {
   if (process.platform !== 'linux') {
-    console.log('check-system: not Linux: the keychain and browser tests use the OS keychain and Chromium as installed.');
+    console.log(
+      'check-system: not Linux: the keychain and browser tests use the OS keychain and Chromium as installed.',
+    );
     return;
   }
   const missing = NEEDS.filter((need) => !need.present(probe));
@@ -91,7 +106,8 @@ function main() {
     console.log('check-system: building keytar against libsecret (it was not built at install time)');
     buildKeytar(plan.keytarStep);
   }
-  if (plan.action === 'ok') console.log('check-system: Chromium, D-Bus, gnome-keyring, libsecret and keytar are in place.');
+  if (plan.action === 'ok')
+    console.log('check-system: Chromium, D-Bus, gnome-keyring, libsecret and keytar are in place.');
 }
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) main();

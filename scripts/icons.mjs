@@ -7,13 +7,21 @@ import { chromium } from '@playwright/test';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const svg = readFileSync(join(root, 'build/icon.svg'), 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   mkdirSync(join(root, 'build/icons'), { recursive: true });
   for (const size of [1024, 512, 256, 128, 64, 32, 16]) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`);
-    const out = size === 1024 ? [join(root, 'build/icon.png'), join(root, `build/icons/${size}x${size}.png`)] : [join(root, `build/icons/${size}x${size}.png`)];
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`,
+    );
+    const out =
+      size === 1024
+        ? [join(root, 'build/icon.png'), join(root, `build/icons/${size}x${size}.png`)]
+        : [join(root, `build/icons/${size}x${size}.png`)];
     for (const path of out) await page.screenshot({ path, omitBackground: true });
     await page.close();
   }

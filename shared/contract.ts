@@ -215,7 +215,11 @@ export const contract = {
   ),
   'people.lookalikes': channel(
     z
-      .object({ provider: ProviderId, people: z.array(PersonRef).min(1).max(50), page: PageRequest.default({ pageSize: 25 }) })
+      .object({
+        provider: ProviderId,
+        people: z.array(PersonRef).min(1).max(50),
+        page: PageRequest.default({ pageSize: 25 }),
+      })
       .strict(),
     PeopleSearchResult,
   ),
@@ -226,8 +230,15 @@ export const contract = {
     OrganizationSearchResult,
   ),
   'organizations.jobPostings': channel(
-    z.object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) }).strict(),
-    z.object({ jobPostings: z.array(JobPosting), total: z.number().int().optional(), nextPage: NextPage.optional(), credits: CreditsUsed }),
+    z
+      .object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) })
+      .strict(),
+    z.object({
+      jobPostings: z.array(JobPosting),
+      total: z.number().int().optional(),
+      nextPage: NextPage.optional(),
+      credits: CreditsUsed,
+    }),
   ),
   'credits.estimate': channel(z.object({ plans: z.array(CreditPlan).min(1).max(20) }).strict(), CreditEstimate),
   'files.saveCsv': channel(

@@ -53,7 +53,9 @@ function neutralizeSegment(value: string, first: boolean): string {
 export function neutralizeCell(value: string): string {
   if (isPlainPhoneOrNumber(value)) return value;
   const segments = value.split(ANY_SEPARATOR);
-  return segments.map((segment, i) => (i === 0 || segment.trim() ? neutralizeSegment(segment, i === 0) : segment)).join('');
+  return segments
+    .map((segment, i) => (i === 0 || segment.trim() ? neutralizeSegment(segment, i === 0) : segment))
+    .join('');
 }
 
 /** RFC 4180 quoting, whenever a cell holds a delimiter of any locale, a quote, a line break or edge spaces. */

@@ -85,7 +85,10 @@ export const ProvenanceEntry = z.object({
 export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;
 
 /** field name -> where its current value came from. `manual` marks a rep's own edit. */
-export const Provenance = z.record(z.string(), z.union([ProvenanceEntry, z.object({ manual: z.literal(true), editedAt: isoDate })]));
+export const Provenance = z.record(
+  z.string(),
+  z.union([ProvenanceEntry, z.object({ manual: z.literal(true), editedAt: isoDate })]),
+);
 export type Provenance = z.infer<typeof Provenance>;
 
 export const Location = z.object({
@@ -187,7 +190,16 @@ export const JobPosting = z.object({
 export type JobPosting = z.infer<typeof JobPosting>;
 
 /** Employee-count bands, the union of Apollo's and Ocean's. */
-export const EMPLOYEE_RANGES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'] as const;
+export const EMPLOYEE_RANGES = [
+  '1-10',
+  '11-50',
+  '51-200',
+  '201-500',
+  '501-1000',
+  '1001-5000',
+  '5001-10000',
+  '10001+',
+] as const;
 export const EmployeeRange = z.enum(EMPLOYEE_RANGES);
 export type EmployeeRange = z.infer<typeof EmployeeRange>;
 

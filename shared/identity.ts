@@ -129,7 +129,11 @@ export function personLocalId(p: IdentityInput): string | undefined {
 }
 
 /** Local id for an organization: its registrable domain, else the first provider id. */
-export function organizationLocalId(o: { domain?: string; providerIds?: ProviderIds; name?: string }): string | undefined {
+export function organizationLocalId(o: {
+  domain?: string;
+  providerIds?: ProviderIds;
+  name?: string;
+}): string | undefined {
   const domain = normalizeDomain(o.domain);
   if (domain) return `domain:${domain}`;
   for (const [provider, id] of Object.entries(o.providerIds ?? {})) if (id) return `${provider}:${id}`;

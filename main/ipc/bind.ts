@@ -41,7 +41,10 @@ export function createDispatch(handlers: Partial<Handlers>, log: (line: string) 
       parsed = schema.input.safeParse(input);
     } catch (err) {
       log(`[ipc] ${channel} input could not be parsed: ${err instanceof Error ? err.name : typeof err}`);
-      return { ok: false, error: { code: 'bad_request', message: `Invalid input for ${channel}: it could not be read.` } };
+      return {
+        ok: false,
+        error: { code: 'bad_request', message: `Invalid input for ${channel}: it could not be read.` },
+      };
     }
     if (!parsed.success) {
       return {
@@ -67,7 +70,9 @@ export function createDispatch(handlers: Partial<Handlers>, log: (line: string) 
       const value = await handler(parsed.data);
       const checked = schema.output.safeParse(value);
       if (!checked.success) {
-        log(`[ipc] ${channel} produced an answer that does not match the contract: ${checked.error.issues.length} issue(s)`);
+        log(
+          `[ipc] ${channel} produced an answer that does not match the contract: ${checked.error.issues.length} issue(s)`,
+        );
         return { ok: false, error: { code: 'internal', message: `${channel} produced an invalid answer.` } };
       }
       return { ok: true, value: checked.data };

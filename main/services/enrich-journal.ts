@@ -161,7 +161,10 @@ function compacted(state: Map<string, KeyState>, nowMs: number, retentionMs: num
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 const clampRetention = (days: number) =>
-  Math.min(MAX_RETENTION_DAYS, Math.max(MIN_RETENTION_DAYS, Math.round(Number.isFinite(days) ? days : DEFAULT_JOURNAL_RETENTION_DAYS)));
+  Math.min(
+    MAX_RETENTION_DAYS,
+    Math.max(MIN_RETENTION_DAYS, Math.round(Number.isFinite(days) ? days : DEFAULT_JOURNAL_RETENTION_DAYS)),
+  );
 
 /** Writes the whole journal to `path` through a 0600 temporary file and a rename. */
 async function writeWhole(path: string, retentionDays: number, records: readonly JournalRecord[]): Promise<void> {
@@ -332,7 +335,11 @@ class Journal implements EnrichJournal {
   }
 
   close(): Promise<void> {
-    if (this.closed) return this.chain.then(() => undefined, () => undefined);
+    if (this.closed)
+      return this.chain.then(
+        () => undefined,
+        () => undefined,
+      );
     this.closed = true;
     this.endFlights([...this.flights.keys()]);
     const file = this.file;
@@ -373,8 +380,7 @@ export function createMemoryEnrichJournal(opts: JournalOptions = {}): EnrichJour
 }
 
 type LoadResult =
-  | { ok: true; state: Map<string, KeyState>; tornTail: boolean; retentionDays?: number }
-  | { ok: false; reason: string };
+  { ok: true; state: Map<string, KeyState>; tornTail: boolean; retentionDays?: number } | { ok: false; reason: string };
 
 async function load(path: string): Promise<LoadResult> {
   const state = new Map<string, KeyState>();
@@ -400,7 +406,8 @@ async function load(path: string): Promise<LoadResult> {
       if (!sawHeader) {
         const header = value as Partial<typeof HEADER> | null;
         if (header?.journal !== HEADER.journal) return { ok: false, reason: 'not an enrichment journal' };
-        if (header.version !== HEADER.version) return { ok: false, reason: `unknown version ${String(header.version)}` };
+        if (header.version !== HEADER.version)
+          return { ok: false, reason: `unknown version ${String(header.version)}` };
         const days = (value as { retentionDays?: unknown }).retentionDays;
         if (typeof days === 'number' && Number.isFinite(days)) retentionDays = clampRetention(days);
         sawHeader = true;
@@ -488,7 +495,9 @@ export async function openEnrichJournal(opts: OpenJournalOptions): Promise<Enric
       const aside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(path, aside);
       await chmod(aside, FILE_MODE).catch(() => undefined);
-      log(`[journal] the enrichment journal was unreadable (${loaded.reason}); moved it aside as ${basename(aside)} and started a new one`);
+      log(
+        `[journal] the enrichment journal was unreadable (${loaded.reason}); moved it aside as ${basename(aside)} and started a new one`,
+      );
     }
 
     const retentionMs = retentionDays * DAY_MS;

@@ -263,7 +263,11 @@ export function createServices(deps: ServiceDeps): Handlers {
       const adapter = keyedAdapter(provider);
       let result: ConnectionTest;
       if (!(await deps.keys.getKey(provider))) {
-        result = { status: 'not_configured', message: `No key saved for ${adapter.label}.`, testedAt: now().toISOString() };
+        result = {
+          status: 'not_configured',
+          message: `No key saved for ${adapter.label}.`,
+          testedAt: now().toISOString(),
+        };
       } else if (!adapter.testConnection) {
         throw new ProviderError('unavailable', `${adapter.label} offers no way to test a key.`, provider);
       } else {

@@ -49,7 +49,8 @@ async function boot(name: string, env: Record<string, string>, packaged: boolean
 const roles = (value: unknown) => JSON.stringify(value).match(/"role":"(\w+)"/g) ?? [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out/main/index.js'))) throw new Error('Run `npm run build` first: this test boots out/main/index.js.');
+  if (!existsSync(join(ROOT, 'out/main/index.js')))
+    throw new Error('Run `npm run build` first: this test boots out/main/index.js.');
   dir = await mkdtemp(join(tmpdir(), 'pd-boot-'));
 });
 afterAll(async () => {
@@ -67,7 +68,11 @@ describe('the built main bundle', () => {
     });
     expect(r.windows[0]!.loaded).toEqual(['app://prospect-desk/index.html']);
     expect(r.calls.map((c) => c.api)).toEqual(
-      expect.arrayContaining(['app.requestSingleInstanceLock', 'session.setPermissionRequestHandler', 'session.setPermissionCheckHandler']),
+      expect.arrayContaining([
+        'app.requestSingleInstanceLock',
+        'session.setPermissionRequestHandler',
+        'session.setPermissionCheckHandler',
+      ]),
     );
     // The scheme is registered before the app is ready, the handler after.
     const order = r.calls.map((c) => c.api);
@@ -114,7 +119,11 @@ describe('the built main bundle', () => {
   });
 
   it('the same hostile environment unpackaged is read (so the packaged run proves the hooks are dropped)', async () => {
-    const r = await boot('dev-hostile', { APOLLO_BASE_URL: 'http://evil.example', PROSPECT_DESK_SECRET_STORE: 'memory' }, false);
+    const r = await boot(
+      'dev-hostile',
+      { APOLLO_BASE_URL: 'http://evil.example', PROSPECT_DESK_SECRET_STORE: 'memory' },
+      false,
+    );
     expect(r.failure).toBe('app.exit(1)');
   });
 });

@@ -16,7 +16,8 @@ const packaged = process.env.FAKE_ELECTRON_PACKAGED === '1';
 const userData = process.env.FAKE_ELECTRON_USER_DATA ?? join(ROOT, 'test-results', 'boot-user-data');
 
 const calls: { api: string; args: unknown[] }[] = [];
-const record = (api: string, ...args: unknown[]) => calls.push({ api, args: JSON.parse(JSON.stringify(args ?? null) ?? 'null') });
+const record = (api: string, ...args: unknown[]) =>
+  calls.push({ api, args: JSON.parse(JSON.stringify(args ?? null) ?? 'null') });
 const ipcHandlers = new Map<string, Handler>();
 let protocolHandler: ((request: Request) => Promise<Response> | Response) | undefined;
 let permissionCheck: Handler | undefined;
@@ -98,7 +99,9 @@ const electron = {
     fetch: async (url: string) => {
       const path = fileURLToPath(url);
       try {
-        return new Response(await readFile(path), { headers: { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' } });
+        return new Response(await readFile(path), {
+          headers: { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' },
+        });
       } catch {
         return new Response('not found', { status: 404 });
       }
@@ -119,7 +122,10 @@ const electron = {
   },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: (fn: Handler) => ((permissionRequest = fn), record('session.setPermissionRequestHandler')),
+      setPermissionRequestHandler: (fn: Handler) => (
+        (permissionRequest = fn),
+        record('session.setPermissionRequestHandler')
+      ),
       setPermissionCheckHandler: (fn: Handler) => ((permissionCheck = fn), record('session.setPermissionCheckHandler')),
       webRequest: { onHeadersReceived: () => record('session.webRequest.onHeadersReceived') },
     },
@@ -140,7 +146,10 @@ async function finish(failure?: string) {
   if (finished) return;
   finished = true;
   const report = { packaged, failure, calls, windows, ipcChannels: [...ipcHandlers.keys()].sort(), probes };
-  await writeFile(process.env.BOOT_REPORT ?? join(ROOT, 'test-results', 'boot-report.json'), JSON.stringify(report, null, 2));
+  await writeFile(
+    process.env.BOOT_REPORT ?? join(ROOT, 'test-results', 'boot-report.json'),
+    JSON.stringify(report, null, 2),
+  );
   process.exit(0);
 }
 
@@ -168,11 +177,22 @@ async function probe() {
   permissionRequest?.({}, 'notifications', (g: boolean) => (granted = g));
   probes.permissionRequest = granted;
   const openers = FakeBrowserWindow.all[0]?.webContents.handlers.get('window-open');
-  probes.openExternal = ['https://www.linkedin.com/in/jane', 'https://evil.example/', 'file:///etc/passwd'].map((url) => openers?.({ url }));
+  probes.openExternal = ['https://www.linkedin.com/in/jane', 'https://evil.example/', 'file:///etc/passwd'].map((url) =>
+    openers?.({ url }),
+  );
   await new Promise((r) => setTimeout(r, 50));
 }
 
-whenReady.then(() => setTimeout(() => void probe().then(() => finish(), (err) => finish(String(err))), 0));
+whenReady.then(() =>
+  setTimeout(
+    () =>
+      void probe().then(
+        () => finish(),
+        (err) => finish(String(err)),
+      ),
+    0,
+  ),
+);
 const requireFromHere = createRequire(__filename);
 requireFromHere(join(ROOT, 'out/main/index.js'));
 ready();

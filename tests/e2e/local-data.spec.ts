@@ -29,7 +29,10 @@ test('set the retention, then clear all local data', async ({ page }) => {
   await expect(local.getByRole('status')).toHaveText('Paid lookups are kept for 30 days.');
   expect(await readFile(join(dataDir, 'enrich-journal.jsonl'), 'utf8')).toContain('"retentionDays":30');
 
-  const set = await callChannel(stack.host.url, 'secrets.set', { provider: 'apollo', key: stack.sims.handles.apollo!.validKey });
+  const set = await callChannel(stack.host.url, 'secrets.set', {
+    provider: 'apollo',
+    key: stack.sims.handles.apollo!.validKey,
+  });
   expect(set.body.ok).toBe(true);
   await local.getByRole('button', { name: 'Clear all local data' }).click();
   await local.getByRole('button', { name: 'Yes, clear everything' }).click();

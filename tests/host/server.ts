@@ -84,7 +84,10 @@ function decodePath(text: string): string | undefined {
  * Origin equal to its own plus a JSON body (a cross-site "simple" request cannot set that type).
  * Answers the HTTP status to refuse with, or undefined to go on.
  */
-export function refusal(req: Pick<IncomingMessage, 'method' | 'headers'>, ownOrigin: string): { status: number; why: string } | undefined {
+export function refusal(
+  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  ownOrigin: string,
+): { status: number; why: string } | undefined {
   const ownHost = new URL(ownOrigin).host;
   if (req.headers.host !== ownHost) return { status: 403, why: 'foreign Host' };
   const origin = req.headers.origin;
@@ -153,7 +156,10 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
       const html = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__host/bridge.js"></script>');
       body = Buffer.from(html, 'utf8');
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(body);
   }
 
@@ -162,22 +168,34 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
     // Every branch is awaited inside the try: a rejected handler answers 500, never kills the host.
     try {
       const refused = refusal(req, ownOrigin);
-      if (refused) return sendJson(res, refused.status, { ok: false, error: { code: 'auth', message: `Refused: ${refused.why}.` } });
+      if (refused)
+        return sendJson(res, refused.status, {
+          ok: false,
+          error: { code: 'auth', message: `Refused: ${refused.why}.` },
+        });
       const url = new URL(req.url ?? '/', ownOrigin);
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
         const channel = decodePath(url.pathname.slice('/ipc/'.length));
-        if (channel === undefined) return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: 'Malformed channel name.' } });
+        if (channel === undefined)
+          return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: 'Malformed channel name.' } });
         let input: unknown;
         try {
           const text = await readBody(req);
           input = text ? JSON.parse(text) : {};
         } catch {
-          return sendJson(res, 200, { ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
+          return sendJson(res, 200, {
+            ok: false,
+            error: { code: 'bad_request', message: 'The request body is not valid JSON.' },
+          });
         }
         return sendJson(res, 200, await runtime.dispatch(channel, input));
       }
       if (req.method === 'GET' && url.pathname === '/events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));

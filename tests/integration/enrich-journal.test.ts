@@ -127,7 +127,9 @@ describe('enrichment journal in main', () => {
     // The miss is journaled too: a third start asks nothing.
     const third = await startMain();
     const requests = apollo().total;
-    const misses = await enrich(third.api, { queries: [{ email: 'nobody@unknown-0.example' }, { email: fresh.email! }] });
+    const misses = await enrich(third.api, {
+      queries: [{ email: 'nobody@unknown-0.example' }, { email: fresh.email! }],
+    });
     expect(summary(misses)).toEqual([
       [0, 'not_found', null],
       [1, 'matched', mixed.results[0]!.person!.id],
@@ -215,8 +217,7 @@ describe('the CSV runner across a main restart', () => {
     if (!result.ok) throw new Error(result.message);
     return result.jobId;
   }
-  const rowsOf = async (jobId: string) =>
-    await database.csvRows.where('jobId').equals(jobId).sortBy('index');
+  const rowsOf = async (jobId: string) => await database.csvRows.where('jobId').equals(jobId).sortBy('index');
   const counts = (rows: CsvRowRecord[]) =>
     rows.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {});
   /** The renderer dies on the n-th enrich call: `before` runs, and the call never returns to it. */
@@ -278,7 +279,9 @@ describe('the CSV runner across a main restart', () => {
     expect(counts(rows)).toEqual({ done: 20, failed: 10 });
     const failed = rows.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.values[0]).sort()).toEqual([...lostEmails].sort());
-    expect(failed.every((r) => r.error?.code === 'uncertain' && r.error.message === UNCERTAIN_LOOKUP_MESSAGE)).toBe(true);
+    expect(failed.every((r) => r.error?.code === 'uncertain' && r.error.message === UNCERTAIN_LOOKUP_MESSAGE)).toBe(
+      true,
+    );
     expect(apollo().chargesByInput.size).toBe(20);
 
     const retried = await runner.retryFailed(jobId);

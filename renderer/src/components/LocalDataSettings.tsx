@@ -36,7 +36,14 @@ export function LocalDataSettings() {
       <h2>Local data</h2>
       <p>
         <label htmlFor={retentionId}>Keep paid lookups for (days)</label>{' '}
-        <input id={retentionId} type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />{' '}
+        <input
+          id={retentionId}
+          type="number"
+          min={1}
+          max={3650}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />{' '}
         <button type="button" onClick={() => void saveRetention()} disabled={!days}>
           Save retention
         </button>

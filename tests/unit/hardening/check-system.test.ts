@@ -17,7 +17,9 @@ const load = async () =>
 describe('scripts/check-system.mjs', () => {
   it('checks Chromium, dbus, gnome-keyring and libsecret', async () => {
     const { NEEDS } = await load();
-    expect(NEEDS.map((n) => n.package)).toEqual(expect.arrayContaining(['chromium', 'dbus', 'gnome-keyring', 'libsecret-1-dev']));
+    expect(NEEDS.map((n) => n.package)).toEqual(
+      expect.arrayContaining(['chromium', 'dbus', 'gnome-keyring', 'libsecret-1-dev']),
+    );
   });
 
   it('as root with apt: installs what is missing, then builds keytar that npm skipped', async () => {
@@ -35,14 +37,23 @@ describe('scripts/check-system.mjs', () => {
     const { NEEDS, planSystemSetup } = await load();
     const missing = NEEDS.filter((n) => n.package === 'chromium');
     const plan = planSystemSetup({ missing, isRoot: false, hasApt: true, keytar: 'ok' });
-    expect(plan).toEqual({ action: 'tell', packages: ['chromium'], command: 'sudo apt-get install -y --no-install-recommends chromium' });
+    expect(plan).toEqual({
+      action: 'tell',
+      packages: ['chromium'],
+      command: 'sudo apt-get install -y --no-install-recommends chromium',
+    });
     expect(planSystemSetup({ missing, isRoot: true, hasApt: false, keytar: 'ok' }).action).toBe('tell');
   });
 
   it('nothing missing: a keytar left unbuilt is rebuilt, else nothing happens', async () => {
     const { planSystemSetup } = await load();
-    expect(planSystemSetup({ missing: [], isRoot: false, hasApt: false, keytar: 'unbuilt' })).toMatchObject({ action: 'keytar', keytarStep: 'rebuild' });
-    expect(planSystemSetup({ missing: [], isRoot: false, hasApt: false, keytar: 'ok' })).toMatchObject({ action: 'ok' });
+    expect(planSystemSetup({ missing: [], isRoot: false, hasApt: false, keytar: 'unbuilt' })).toMatchObject({
+      action: 'keytar',
+      keytarStep: 'rebuild',
+    });
+    expect(planSystemSetup({ missing: [], isRoot: false, hasApt: false, keytar: 'ok' })).toMatchObject({
+      action: 'ok',
+    });
   });
 
   it.runIf(process.platform === 'linux')('on this machine (which has them all) it passes and says so', () => {
@@ -54,7 +65,11 @@ describe('scripts/check-system.mjs', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.scripts.test).toMatch(/^node scripts\/check-system\.mjs && /);
     const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
-    const commands = ci.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#') && !/^(set|cd|export)\b/.test(l.trim()) && !l.startsWith('#!'));
+    const commands = ci
+      .split('\n')
+      .filter(
+        (l) => l.trim() && !l.trim().startsWith('#') && !/^(set|cd|export)\b/.test(l.trim()) && !l.startsWith('#!'),
+      );
     expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
     expect(ci).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD=1');
   });

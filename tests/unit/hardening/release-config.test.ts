@@ -17,10 +17,22 @@ const workflow = YAML.parse(read('.github/workflows/release.yml'));
 const pkg = JSON.parse(read('package.json'));
 const require = createRequire(__filename);
 
-type Step = { name?: string; uses?: string; run?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> };
-const job = workflow.jobs.dist as { 'runs-on': string; strategy: { matrix: { include: { os: string; platform: string; artifacts: string }[] } }; steps: Step[] };
+type Step = {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+};
+const job = workflow.jobs.dist as {
+  'runs-on': string;
+  strategy: { matrix: { include: { os: string; platform: string; artifacts: string }[] } };
+  steps: Step[];
+};
 const matrix = job.strategy.matrix.include;
-const targetsOf = (os: 'linux' | 'mac' | 'win'): string[] => builder[os].target.map((t: string | { target: string }) => (typeof t === 'string' ? t : t.target));
+const targetsOf = (os: 'linux' | 'mac' | 'win'): string[] =>
+  builder[os].target.map((t: string | { target: string }) => (typeof t === 'string' ? t : t.target));
 const EXTENSION: Record<string, string> = { AppImage: 'AppImage', deb: 'deb', dmg: 'dmg', nsis: 'exe' };
 
 describe('electron-builder config', () => {
@@ -85,8 +97,13 @@ describe('release workflow', () => {
     expect(upload.with?.['if-no-files-found']).toBe('error');
     expect(builder.artifactName).toMatch(/\.\$\{ext\}$/);
     for (const m of matrix) {
-      const globs = m.artifacts.trim().split('\n').map((g) => g.trim());
-      const wanted = targetsOf(m.platform as 'linux' | 'mac' | 'win').map((t) => `${builder.directories.output}/*.${EXTENSION[t]}`);
+      const globs = m.artifacts
+        .trim()
+        .split('\n')
+        .map((g) => g.trim());
+      const wanted = targetsOf(m.platform as 'linux' | 'mac' | 'win').map(
+        (t) => `${builder.directories.output}/*.${EXTENSION[t]}`,
+      );
       expect(globs.sort()).toEqual(wanted.sort());
     }
   });
@@ -98,7 +115,11 @@ describe('release workflow', () => {
       expect(env[name], name).toMatch(/secrets\./);
     }
     expect(builder.mac.notarize).toBe(true);
-    const secrets = new Set(JSON.stringify(workflow).match(/secrets\.([A-Z_]+)/g)!.map((s) => s.slice('secrets.'.length)));
+    const secrets = new Set(
+      JSON.stringify(workflow)
+        .match(/secrets\.([A-Z_]+)/g)!
+        .map((s) => s.slice('secrets.'.length)),
+    );
     const docs = read('docs/release.md');
     for (const secret of secrets) if (secret !== 'GITHUB_TOKEN') expect(docs, secret).toContain(`\`${secret}\``);
   });

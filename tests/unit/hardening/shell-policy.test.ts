@@ -62,7 +62,9 @@ describe('app:// paths', () => {
 describe('packaged shell', () => {
   it('has no DevTools: not in the menu, not in the window', () => {
     const roles = (t: ReturnType<typeof applicationMenuTemplate>) =>
-      JSON.stringify(t).match(/"role":"(\w+)"/g)?.map((r) => r.slice(8, -1)) ?? [];
+      JSON.stringify(t)
+        .match(/"role":"(\w+)"/g)
+        ?.map((r) => r.slice(8, -1)) ?? [];
     expect(roles(applicationMenuTemplate(true, 'linux'))).not.toContain('toggleDevTools');
     expect(roles(applicationMenuTemplate(true, 'linux'))).not.toContain('reload');
     expect(roles(applicationMenuTemplate(false, 'linux'))).toContain('toggleDevTools');

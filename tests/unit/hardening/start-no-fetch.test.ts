@@ -25,9 +25,19 @@ describe('npm start', () => {
     const cli = rebuildCli();
     expect(cli.startsWith(join(ROOT, 'node_modules/@electron/rebuild/'))).toBe(true);
     expect(existsSync(cli)).toBe(true);
-    const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electron/rebuild/package.json'), 'utf8')).version;
+    const installed = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules/@electron/rebuild/package.json'), 'utf8'),
+    ).version;
     expect(installed).toBe(pkg.devDependencies['@electron/rebuild']);
     expect(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' })).toMatch(/--only/);
-    expect(rebuildArgs('/m', '45.4.1')).toEqual(['--force', '--only', 'keytar', '--module-dir', '/m', '--version', '45.4.1']);
+    expect(rebuildArgs('/m', '45.4.1')).toEqual([
+      '--force',
+      '--only',
+      'keytar',
+      '--module-dir',
+      '/m',
+      '--version',
+      '45.4.1',
+    ]);
   });
 });

@@ -46,16 +46,30 @@ afterAll(async () => {
 
 describe('test host request guard', () => {
   it('refuses a foreign Origin with text/plain (a simple cross-site request) and sets no key', async () => {
-    const r = await raw('POST', '/ipc/secrets.set', { host: own().host, origin: 'https://evil.example', 'content-type': 'text/plain' }, setKey);
+    const r = await raw(
+      'POST',
+      '/ipc/secrets.set',
+      { host: own().host, origin: 'https://evil.example', 'content-type': 'text/plain' },
+      setKey,
+    );
     expect(r.status).toBe(403);
-    const r2 = await raw('POST', '/ipc/secrets.set', { ...own(), origin: 'https://evil.example', 'content-type': 'application/json' }, setKey);
+    const r2 = await raw(
+      'POST',
+      '/ipc/secrets.set',
+      { ...own(), origin: 'https://evil.example', 'content-type': 'application/json' },
+      setKey,
+    );
     expect(r2.status).toBe(403);
     expect(await apolloConfigured()).toBe(false);
   });
 
   it('requires application/json and an Origin on POST', async () => {
-    expect((await raw('POST', '/ipc/secrets.set', { ...own(), 'content-type': 'text/plain' }, setKey)).status).toBe(415);
-    expect((await raw('POST', '/ipc/secrets.set', { host: own().host, 'content-type': 'application/json' }, setKey)).status).toBe(403);
+    expect((await raw('POST', '/ipc/secrets.set', { ...own(), 'content-type': 'text/plain' }, setKey)).status).toBe(
+      415,
+    );
+    expect(
+      (await raw('POST', '/ipc/secrets.set', { host: own().host, 'content-type': 'application/json' }, setKey)).status,
+    ).toBe(403);
     expect(await apolloConfigured()).toBe(false);
   });
 
@@ -63,21 +77,30 @@ describe('test host request guard', () => {
     const rebound = { host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` };
     expect((await raw('GET', '/', rebound)).status).toBe(403);
     expect((await raw('GET', '/events', rebound)).status).toBe(403);
-    expect((await raw('POST', '/ipc/secrets.set', { ...rebound, 'content-type': 'application/json' }, setKey)).status).toBe(403);
+    expect(
+      (await raw('POST', '/ipc/secrets.set', { ...rebound, 'content-type': 'application/json' }, setKey)).status,
+    ).toBe(403);
     expect(await apolloConfigured()).toBe(false);
   });
 
   it('survives a malformed URL and keeps serving', async () => {
     const bad = await raw('GET', '/%E0%A4%A', { host: own().host });
     expect(bad.status).toBe(400);
-    expect((await raw('POST', '/ipc/%E0%A4%A', { ...own(), 'content-type': 'application/json' }, '{}')).status).toBe(400);
+    expect((await raw('POST', '/ipc/%E0%A4%A', { ...own(), 'content-type': 'application/json' }, '{}')).status).toBe(
+      400,
+    );
     const page = await raw('GET', '/', { host: own().host });
     expect(page.status).toBe(200);
     expect(page.body).toContain('/__host/bridge.js');
   });
 
   it('its own page still calls every channel', async () => {
-    const ok = await raw('POST', '/ipc/secrets.set', { ...own(), 'content-type': 'application/json; charset=utf-8' }, setKey);
+    const ok = await raw(
+      'POST',
+      '/ipc/secrets.set',
+      { ...own(), 'content-type': 'application/json; charset=utf-8' },
+      setKey,
+    );
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body).ok).toBe(true);
     expect(await apolloConfigured()).toBe(true);

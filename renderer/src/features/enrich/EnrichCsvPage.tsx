@@ -109,7 +109,9 @@ async function resumeJob(job: CsvJobRecord) {
 
 function ImportingStep() {
   const { importProgress, fileName } = useCsvJob();
-  const pct = importProgress?.totalBytes ? Math.round((importProgress.bytesRead / importProgress.totalBytes) * 100) : undefined;
+  const pct = importProgress?.totalBytes
+    ? Math.round((importProgress.bytesRead / importProgress.totalBytes) * 100)
+    : undefined;
   return (
     <div role="status">
       <p>
@@ -132,11 +134,7 @@ function MapAndPlanStep() {
   const providers = useProviders((p) => p.providers);
   const usable = providers.filter((p) => ENRICH_BATCH_SIZES[p.id] && (p.sample || p.configured));
   const preview = useLiveQuery(
-    () =>
-      db()
-        .csvRows.where('[jobId+index]')
-        .between([s.jobId!, 0], [s.jobId!, 4], true, true)
-        .toArray(),
+    () => db().csvRows.where('[jobId+index]').between([s.jobId!, 0], [s.jobId!, 4], true, true).toArray(),
     [s.jobId],
   );
   const [estimating, setEstimating] = useState(false);
@@ -189,7 +187,12 @@ function MapAndPlanStep() {
         <div className="toolbar">
           <label>
             Encoding{' '}
-            <select aria-label="Encoding" value={report.dialect.encoding} onChange={(e) => reread({ encoding: e.target.value })} disabled={!s.file}>
+            <select
+              aria-label="Encoding"
+              value={report.dialect.encoding}
+              onChange={(e) => reread({ encoding: e.target.value })}
+              disabled={!s.file}
+            >
               {CSV_ENCODINGS.map((enc) => (
                 <option key={enc} value={enc}>
                   {encodingLabel(enc)}
@@ -199,7 +202,12 @@ function MapAndPlanStep() {
           </label>
           <label>
             Delimiter{' '}
-            <select aria-label="Delimiter" value={report.dialect.delimiter} onChange={(e) => reread({ delimiter: e.target.value })} disabled={!s.file}>
+            <select
+              aria-label="Delimiter"
+              value={report.dialect.delimiter}
+              onChange={(e) => reread({ delimiter: e.target.value })}
+              disabled={!s.file}
+            >
               {CSV_DELIMITERS.map((d) => (
                 <option key={d} value={d}>
                   {d === '\t' ? 'Tab' : d}
@@ -208,7 +216,13 @@ function MapAndPlanStep() {
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={report.dialect.hasHeader} onChange={(e) => reread({ hasHeader: e.target.checked })} disabled={!s.file} /> First row is a header
+            <input
+              type="checkbox"
+              checked={report.dialect.hasHeader}
+              onChange={(e) => reread({ hasHeader: e.target.checked })}
+              disabled={!s.file}
+            />{' '}
+            First row is a header
           </label>
           <span className="muted">{report.dialect.encodingReason}</span>
         </div>
@@ -220,7 +234,8 @@ function MapAndPlanStep() {
         {report.issueCount > 0 && (
           <details>
             <summary>
-              {report.issueCount.toLocaleString()} {report.issueCount === 1 ? 'row needs' : 'rows need'} a look (kept, not dropped)
+              {report.issueCount.toLocaleString()} {report.issueCount === 1 ? 'row needs' : 'rows need'} a look (kept,
+              not dropped)
             </summary>
             <ul data-testid="parse-issues">
               {report.issues.slice(0, 50).map((i) => (
@@ -248,7 +263,11 @@ function MapAndPlanStep() {
               <tr key={`${h}-${i}`}>
                 <td>{h}</td>
                 <td>
-                  <select aria-label={`Use column ${h} as`} value={s.mapping[String(i)] ?? 'keep'} onChange={(e) => setTarget(i, e.target.value as MappingTarget)}>
+                  <select
+                    aria-label={`Use column ${h} as`}
+                    value={s.mapping[String(i)] ?? 'keep'}
+                    onChange={(e) => setTarget(i, e.target.value as MappingTarget)}
+                  >
                     {MAPPING_TARGETS.map((t) => (
                       <option key={t} value={t}>
                         {TARGET_LABELS[t]}
@@ -256,7 +275,13 @@ function MapAndPlanStep() {
                     ))}
                   </select>
                 </td>
-                <td className="muted">{(preview ?? []).map((r) => r.values[i] ?? '').filter(Boolean).slice(0, 3).join(' · ')}</td>
+                <td className="muted">
+                  {(preview ?? [])
+                    .map((r) => r.values[i] ?? '')
+                    .filter(Boolean)
+                    .slice(0, 3)
+                    .join(' · ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -265,7 +290,16 @@ function MapAndPlanStep() {
         <ol className="muted" data-testid="query-preview">
           {(preview ?? []).map((r) => {
             const q = toPersonQuery(r.values, s.mapping);
-            return <li key={r.index}>{q ? Object.entries(q).filter(([, v]) => typeof v === 'string').map(([k, v]) => `${k}: ${v}`).join(', ') : 'No usable identifier: will be skipped'}</li>;
+            return (
+              <li key={r.index}>
+                {q
+                  ? Object.entries(q)
+                      .filter(([, v]) => typeof v === 'string')
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(', ')
+                  : 'No usable identifier: will be skipped'}
+              </li>
+            );
           })}
         </ol>
       </div>
@@ -282,7 +316,11 @@ function MapAndPlanStep() {
                   <input
                     type="checkbox"
                     checked={on}
-                    onChange={() => setPlan({ providers: on ? s.plan.providers.filter((x) => x !== p.id) : [...s.plan.providers, p.id] })}
+                    onChange={() =>
+                      setPlan({
+                        providers: on ? s.plan.providers.filter((x) => x !== p.id) : [...s.plan.providers, p.id],
+                      })
+                    }
                   />{' '}
                   {p.label}
                 </label>
@@ -312,7 +350,11 @@ function MapAndPlanStep() {
                 type="checkbox"
                 checked={s.plan.fields.includes(f)}
                 onChange={() =>
-                  setPlan({ fields: s.plan.fields.includes(f) ? s.plan.fields.filter((x) => x !== f) : [...s.plan.fields, f as EnrichField] })
+                  setPlan({
+                    fields: s.plan.fields.includes(f)
+                      ? s.plan.fields.filter((x) => x !== f)
+                      : [...s.plan.fields, f as EnrichField],
+                  })
                 }
               />{' '}
               {humanize(f)}
@@ -320,10 +362,22 @@ function MapAndPlanStep() {
           ))}
           <div className="toolbar">
             <label>
-              <input type="radio" name="mode" checked={s.plan.mode === 'fill_empty'} onChange={() => setPlan({ mode: 'fill_empty' })} /> Fill empty cells only
+              <input
+                type="radio"
+                name="mode"
+                checked={s.plan.mode === 'fill_empty'}
+                onChange={() => setPlan({ mode: 'fill_empty' })}
+              />{' '}
+              Fill empty cells only
             </label>
             <label>
-              <input type="radio" name="mode" checked={s.plan.mode === 'overwrite'} onChange={() => setPlan({ mode: 'overwrite' })} /> Overwrite
+              <input
+                type="radio"
+                name="mode"
+                checked={s.plan.mode === 'overwrite'}
+                onChange={() => setPlan({ mode: 'overwrite' })}
+              />{' '}
+              Overwrite
             </label>
             <label>
               Credit budget{' '}
@@ -339,7 +393,15 @@ function MapAndPlanStep() {
             </label>
             <label>
               Reuse lookups newer than{' '}
-              <input type="number" min={0} aria-label="Freshness days" value={s.plan.freshnessDays} onChange={(e) => setPlan({ freshnessDays: Number(e.target.value) })} style={{ width: 70 }} /> days
+              <input
+                type="number"
+                min={0}
+                aria-label="Freshness days"
+                value={s.plan.freshnessDays}
+                onChange={(e) => setPlan({ freshnessDays: Number(e.target.value) })}
+                style={{ width: 70 }}
+              />{' '}
+              days
             </label>
           </div>
         </fieldset>
@@ -352,7 +414,12 @@ function MapAndPlanStep() {
           <button type="button" onClick={() => void estimate()} disabled={estimating || problems.length > 0}>
             {estimating ? 'Estimating…' : 'Estimate credits'}
           </button>
-          <button type="button" className="primary" onClick={() => void start()} disabled={!s.estimate || problems.length > 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void start()}
+            disabled={!s.estimate || problems.length > 0}
+          >
             Start enrichment
           </button>
           <button type="button" onClick={resetCsvFlow}>
@@ -416,7 +483,9 @@ function EstimateTable() {
         </tbody>
       </table>
       {!estimate.withinBudget && plan.creditBudget !== undefined && (
-        <p className="warning">The worst case is over your budget of {plan.creditBudget}: the run stops by itself before exceeding it.</p>
+        <p className="warning">
+          The worst case is over your budget of {plan.creditBudget}: the run stops by itself before exceeding it.
+        </p>
       )}
     </div>
   );
@@ -438,21 +507,34 @@ function RunStep() {
   return (
     <div>
       <h2>{fileName}</h2>
-      <div className="progress" role="progressbar" aria-label="Enrichment progress" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Enrichment progress"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div style={{ width: `${pct}%` }} />
       </div>
       {progress && (
         <p data-testid="run-progress" aria-live="polite">
-          {progress.processed.toLocaleString()} / {progress.total.toLocaleString()} rows · {progress.done.toLocaleString()} enriched ·{' '}
-          {progress.notFound.toLocaleString()} not found · {progress.failed.toLocaleString()} failed · {progress.skipped.toLocaleString()} skipped ·{' '}
+          {progress.processed.toLocaleString()} / {progress.total.toLocaleString()} rows ·{' '}
+          {progress.done.toLocaleString()} enriched · {progress.notFound.toLocaleString()} not found ·{' '}
+          {progress.failed.toLocaleString()} failed · {progress.skipped.toLocaleString()} skipped ·{' '}
           {progress.rowsPerSecond.toFixed(1)} rows/s
-          {progress.etaSeconds !== undefined && progress.pending > 0 ? ` · about ${formatEta(progress.etaSeconds)} left` : ''} · {progress.creditsSpent} credits
+          {progress.etaSeconds !== undefined && progress.pending > 0
+            ? ` · about ${formatEta(progress.etaSeconds)} left`
+            : ''}{' '}
+          · {progress.creditsSpent} credits
           {progress.creditBudget !== undefined ? ` of ${progress.creditBudget}` : ''}
           {progress.fromLedger ? ` · ${progress.fromLedger} from earlier lookups (free)` : ''}
         </p>
       )}
       {hits.length > 0 && <p className="muted">Hits: {hits.map(([p, n]) => `${label(p)} ${n}`).join(' · ')}</p>}
-      {progress?.state === 'throttled' && <p className="warning">The provider asked us to slow down; the run continues at its pace.</p>}
+      {progress?.state === 'throttled' && (
+        <p className="warning">The provider asked us to slow down; the run continues at its pace.</p>
+      )}
       {(job?.pausedReason || progress?.pausedReason) && status === 'paused' && (
         <p className="warning" role="status">
           Paused: {job?.pausedReason ?? progress?.pausedReason}
@@ -465,7 +547,11 @@ function RunStep() {
           </button>
         )}
         {!running && status === 'paused' && (
-          <button type="button" className="primary" onClick={() => void runner.resume(jobId!).then((r) => setProgress(r.progress))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void runner.resume(jobId!).then((r) => setProgress(r.progress))}
+          >
             Resume
           </button>
         )}
@@ -480,7 +566,10 @@ function RunStep() {
               {status === 'done' ? 'Finished.' : 'Cancelled.'}
             </span>
             {(progress?.failed ?? 0) > 0 && (
-              <button type="button" onClick={() => void runner.retryFailed(jobId!).then((r) => setProgress(r.progress))}>
+              <button
+                type="button"
+                onClick={() => void runner.retryFailed(jobId!).then((r) => setProgress(r.progress))}
+              >
                 Retry failed rows
               </button>
             )}
@@ -506,7 +595,12 @@ function ExportButtons({ jobId }: { jobId: string }) {
     const built = await csvWorker().exportCsv(jobId, kind).promise;
     const saved = await api().files.saveCsv({ suggestedName: built.fileName, content: built.content });
     if (!saved.ok) setMessage(saved.error.message);
-    else setMessage(saved.value.saved ? `Saved ${built.rows.toLocaleString()} rows${saved.value.path ? ` to ${saved.value.path}` : ''}.` : 'Not saved.');
+    else
+      setMessage(
+        saved.value.saved
+          ? `Saved ${built.rows.toLocaleString()} rows${saved.value.path ? ` to ${saved.value.path}` : ''}.`
+          : 'Not saved.',
+      );
   }
   return (
     <>

@@ -93,5 +93,16 @@ export function cancelFileImport() {
 }
 
 export function resetCsvFlow() {
-  useCsvJob.setState({ step: 'pick', file: undefined, fileName: undefined, jobId: undefined, report: undefined, mapping: {}, progress: undefined, estimate: undefined, eligibility: undefined, error: undefined });
+  useCsvJob.setState({
+    step: 'pick',
+    file: undefined,
+    fileName: undefined,
+    jobId: undefined,
+    report: undefined,
+    mapping: {},
+    progress: undefined,
+    estimate: undefined,
+    eligibility: undefined,
+    error: undefined,
+  });
 }

@@ -367,10 +367,7 @@ export class CsvRunner {
     const job = await this.db.csvJobs.get(jobId);
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     await this.db.transaction('rw', this.db.csvRows, this.db.csvJobs, async () => {
-      const failed = await this.db.csvRows
-        .where('[jobId+status]')
-        .equals([jobId, 'failed'])
-        .toArray();
+      const failed = await this.db.csvRows.where('[jobId+status]').equals([jobId, 'failed']).toArray();
       for (const row of failed) {
         row.status = 'pending';
         delete row.providersFailed;
@@ -945,51 +942,47 @@ export class CsvRunner {
     const finalRows: CsvRowRecord[] = [];
     const rateLimited = run.unsavedRateLimited;
     const delta: CsvRunStats = { perProvider: w.stats?.perProvider ?? {}, rateLimited };
-    await d.transaction(
-      'rw',
-      [d.csvRows, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)],
-      async () => {
-        const job = await d.csvJobs.get(run.jobId);
-        if (!job) throw new Error(`The job ${run.jobId} was deleted.`);
-        let listId = job.listId;
-        const needList = (w.people?.length ?? 0) > 0 || (w.listMembers?.length ?? 0) > 0;
-        if (needList && !listId) {
-          listId = (await this.lists.createList(fileTitle(job.fileName).slice(0, 200) || 'Enriched CSV', 'people')).id;
-        }
-        let rows = w.rows;
-        let ledger: LedgerEntry[] = [];
-        if (w.people?.length) {
-          const stored = await this.people.upsertPeople(w.people, listId ? { listId } : {});
-          const more = w.afterPeople?.(stored);
-          if (more) {
-            rows = rows.concat(more.rows);
-            ledger = more.ledger;
-          }
-        } else if (w.afterPeople) {
-          const more = w.afterPeople([]);
+    await d.transaction('rw', [d.csvRows, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)], async () => {
+      const job = await d.csvJobs.get(run.jobId);
+      if (!job) throw new Error(`The job ${run.jobId} was deleted.`);
+      let listId = job.listId;
+      const needList = (w.people?.length ?? 0) > 0 || (w.listMembers?.length ?? 0) > 0;
+      if (needList && !listId) {
+        listId = (await this.lists.createList(fileTitle(job.fileName).slice(0, 200) || 'Enriched CSV', 'people')).id;
+      }
+      let rows = w.rows;
+      let ledger: LedgerEntry[] = [];
+      if (w.people?.length) {
+        const stored = await this.people.upsertPeople(w.people, listId ? { listId } : {});
+        const more = w.afterPeople?.(stored);
+        if (more) {
           rows = rows.concat(more.rows);
           ledger = more.ledger;
         }
-        if (w.listMembers?.length && listId) {
-          // A ledger entry may name a person since merged into another row: that row keeps the old id in its keys.
-          const direct = await d.people.bulkGet(w.listMembers);
-          const ids = direct.filter((p): p is StoredPerson => !!p).map((p) => p.id);
-          const absorbed = w.listMembers.filter((_, i) => !direct[i]);
-          if (absorbed.length) ids.push(...(await resolvePersonIds(absorbed)));
-          if (ids.length) await this.lists.addMembersInTransaction(listId, [...new Set(ids)]);
-        }
-        if (ledger.length) await d.enrichments.bulkPut(ledger);
-        if (rows.length) await d.csvRows.bulkPut(rows);
-        const stats = addStats(job.stats ?? { perProvider: {}, rateLimited: 0 }, delta);
-        await d.csvJobs.update(run.jobId, {
-          creditsSpent: (job.creditsSpent ?? 0) + (w.credits ?? 0),
-          stats,
-          ...(listId ? { listId } : {}),
-          updatedAt: new Date(this.now()).toISOString(),
-        } as Partial<CsvJobRecord>);
-        finalRows.push(...rows);
-      },
-    );
+      } else if (w.afterPeople) {
+        const more = w.afterPeople([]);
+        rows = rows.concat(more.rows);
+        ledger = more.ledger;
+      }
+      if (w.listMembers?.length && listId) {
+        // A ledger entry may name a person since merged into another row: that row keeps the old id in its keys.
+        const direct = await d.people.bulkGet(w.listMembers);
+        const ids = direct.filter((p): p is StoredPerson => !!p).map((p) => p.id);
+        const absorbed = w.listMembers.filter((_, i) => !direct[i]);
+        if (absorbed.length) ids.push(...(await resolvePersonIds(absorbed)));
+        if (ids.length) await this.lists.addMembersInTransaction(listId, [...new Set(ids)]);
+      }
+      if (ledger.length) await d.enrichments.bulkPut(ledger);
+      if (rows.length) await d.csvRows.bulkPut(rows);
+      const stats = addStats(job.stats ?? { perProvider: {}, rateLimited: 0 }, delta);
+      await d.csvJobs.update(run.jobId, {
+        creditsSpent: (job.creditsSpent ?? 0) + (w.credits ?? 0),
+        stats,
+        ...(listId ? { listId } : {}),
+        updatedAt: new Date(this.now()).toISOString(),
+      } as Partial<CsvJobRecord>);
+      finalRows.push(...rows);
+    });
     // Committed: mirror it in memory for progress.
     run.creditsSpent += w.credits ?? 0;
     run.unsavedRateLimited -= rateLimited;

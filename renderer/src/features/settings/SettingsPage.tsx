@@ -35,9 +35,15 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <p>Provider keys are stored by the app's main process in your OS keychain and never shown again.</p>
       {!loaded && <p>Loading providers…</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="cards">
-        {providers.map((p) => (p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />))}
+        {providers.map((p) =>
+          p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />,
+        )}
       </div>
       <ColorSchemeControl />
       <LocalDataSettings />
