@@ -60,20 +60,18 @@ describe('schema upgrade', () => {
     await v1
       .table('people')
       .bulkAdd([{ ...a!, departments: ['sales'], keys: [a!.id], words: ['stale'], savedAt }, legacyB]);
-    await v1
-      .table('organizations')
-      .add({
-        id: 'domain:acme.com',
-        name: 'Acme Rockets',
-        domain: 'acme.com',
-        providerIds: {},
-        keywords: [],
-        technologies: [],
-        provenance: {},
-        keys: ['domain:acme.com'],
-        words: [],
-        savedAt,
-      });
+    await v1.table('organizations').add({
+      id: 'domain:acme.com',
+      name: 'Acme Rockets',
+      domain: 'acme.com',
+      providerIds: {},
+      keywords: [],
+      technologies: [],
+      provenance: {},
+      keys: ['domain:acme.com'],
+      words: [],
+      savedAt,
+    });
     await v1.table('lists').add({ id: 'l1', name: 'Old list', kind: 'people', createdAt: savedAt, updatedAt: savedAt });
     await v1.table('listMembers').add({ listId: 'l1', memberId: a!.id, addedAt: savedAt });
     await v1.table('csvRows').add({ jobId: 'j1', index: 0, status: 'pending', values: ['x'] });
