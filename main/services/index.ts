@@ -19,6 +19,7 @@ import {
   type PersonQuery,
   type ProviderId,
 } from '../../shared/domain';
+import { attributeCredits } from '../../shared/credit-attribution';
 import { lookupKey } from '../../shared/lookup-key';
 import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
@@ -196,16 +197,13 @@ export function createServices(deps: ServiceDeps): Handlers {
           ctx,
         ),
       );
-      const matched = answer.results.filter((r) => r.status === 'matched').length;
-      const unattributed = answer.results.every((r) => r.credits === undefined);
+      const priced = attributeCredits(answer.results, answer.credits.credits);
       const mixed = toAsk.length < queries.length;
       const toJournal: JournalAnswerInput[] = [];
-      for (const outcome of answer.results) {
+      for (const [position, outcome] of answer.results.entries()) {
         const index = toAsk[outcome.index];
         if (index === undefined || results[index]) continue;
-        const credits =
-          outcome.credits ??
-          (unattributed && outcome.status === 'matched' && matched ? answer.credits.credits / matched : 0);
+        const credits = priced[position]!;
         // Next to answers at no cost, the provider's unattributed cost must be spread where it was spent.
         results[index] = { ...outcome, index, ...(mixed && outcome.credits === undefined ? { credits } : {}) };
         const key = keys[index];

@@ -307,7 +307,10 @@ describe('CSV runner with the real main services', () => {
     expect(sims.handles.apione.stats.creditsCharged).toBe(8);
     expect(new Set([stored[0]!.personId, stored[2]!.personId, stored[3]!.personId]).size).toBe(1);
     expect(stored[3]!.enriched!.title).toBe(p.title);
-    expect(result.progress.fromLedger).toBe(2);
+    // The copies reuse this run's own paid lookup: not "free from an earlier lookup", and paid once.
+    expect(result.progress.fromLedger).toBe(0);
+    expect(result.progress.reusedInRun).toBe(2);
+    expect(result.progress.creditsSpent).toBe(8);
   });
 
   it('fill empty cells only: rows already complete are not looked up, and file values are kept', async () => {
@@ -384,7 +387,7 @@ describe('CSV runner with the real main services', () => {
     const runner = new CsvRunner({ api });
     const result = await runner.start(jobId, plan(['apione'], { fields: ['email'] }));
     expect(result.status).toBe('paused');
-    expect(result.pausedReason).toMatch(/^Out of credits at apione/);
+    expect(result.pausedReason).toMatch(/^Out of credits at ApiOne/);
     const paused = await rowsOf(jobId);
     expect(paused.some((r) => r.status === 'pending')).toBe(true);
     expect(paused.some((r) => r.status === 'failed')).toBe(false);
