@@ -36,8 +36,6 @@ export interface RunContext extends WriteDeps {
   emit(run: ActiveRun, state?: RunState): void;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 async function write(ctx: RunContext, run: ActiveRun, w: RunWrite): Promise<void> {
   await writeRun(ctx, run, w);
   ctx.emit(run);
@@ -143,7 +141,7 @@ async function serveFromLedger(
   return toAsk;
 }
 
-/** The budget left for the next batch, or the stop that the budget calls for. */
+/** How many of `rows` lookups the budget still covers at their worst case (all of them without a budget). */
 function budgetFor(run: ActiveRun, provider: ProviderId, rows: number): number {
   const budget = run.plan.creditBudget;
   const perRow = run.maxPerRow[provider] ?? 0;
@@ -163,15 +161,17 @@ async function sendBatch(
   let pending = batch;
   let rateLimitedInARow = 0;
   while (pending.length > 0 && !run.stop) {
-    // Budget: never send a batch whose worst case could take the job over its budget.
-    const budget = run.plan.creditBudget;
-    const worst = pending.length * (run.maxPerRow[provider] ?? 0);
-    if (budget !== undefined && budgetFor(run, provider, pending.length) < pending.length) {
-      ctx.stop(run, 'pause', `Stopped before going over the credit budget of ${budget} (spent ${round(run.creditsSpent)}).`, {
-        pauseKind: 'budget',
-      });
+    // Budget: never send a lookup whose worst case could take the job over its budget. A batch
+    // the budget cannot cover in full is cut to what it can, so the budget is used up to its end.
+    const fit = budgetFor(run, provider, pending.length);
+    if (fit === 0) {
+      const perRow = run.maxPerRow[provider] ?? 0;
+      ctx.stop(run, 'pause', undefined, { pauseKind: 'budget', nextLookupCost: perRow });
       return;
     }
+    const later = pending.slice(fit);
+    pending = pending.slice(0, fit);
+    const worst = pending.length * (run.maxPerRow[provider] ?? 0);
     const wantedByRow = pending.map((s) => wantedFields(run, s));
     const fields = run.plan.fields.filter((f) => wantedByRow.some((fs) => fs.includes(f)));
     const queries = pending.map((s) => queryFor(provider, s.query!));
@@ -191,7 +191,7 @@ async function sendBatch(
         release,
         rateLimitedInARow,
       });
-      pending = next.retry;
+      pending = run.stop ? next.retry : next.retry.concat(later);
       rateLimitedInARow = next.rateLimitedInARow;
     } finally {
       release();

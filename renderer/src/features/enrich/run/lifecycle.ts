@@ -128,15 +128,20 @@ export class CsvRunner {
     if (!job) throw new Error(`No CSV job ${jobId}.`);
     if (!job.plan) throw new Error('This job has no plan yet: choose providers and fields first.');
     if (job.status === 'cancelled') throw new Error('This job was cancelled.');
-    const stored = job.plan;
+    const run = this.newRun(job, job.plan, retryUncertain);
+    this.runs.set(jobId, run);
+    run.promise = this.execute(run).finally(() => this.runs.delete(jobId));
+    return run.promise;
+  }
+
+  private newRun(job: CsvJobRecord, stored: EnrichPlan, retryUncertain = false): ActiveRun {
     const plan: EnrichPlan = { ...stored, freshnessDays: stored.freshnessDays ?? DEFAULT_FRESHNESS_DAYS };
-    const startedAt = job.startedAt ?? new Date(this.now()).toISOString();
-    const run: ActiveRun = {
-      jobId,
+    return {
+      jobId: job.id,
       plan,
       mapping: job.mapping,
       job,
-      startedAt,
+      startedAt: job.startedAt ?? new Date(this.now()).toISOString(),
       abort: new AbortController(),
       gates: new Map(
         plan.providers.map((p) => {
@@ -154,9 +159,67 @@ export class CsvRunner {
       ...(job.listId ? { listId: job.listId } : {}),
       ...(retryUncertain ? { retryUncertain } : {}),
     };
-    this.runs.set(jobId, run);
-    run.promise = this.execute(run).finally(() => this.runs.delete(jobId));
-    return run.promise;
+  }
+
+  jobOf(jobId: string): Promise<CsvJobRecord | undefined> {
+    return this.db.csvJobs.get(jobId);
+  }
+
+  /**
+   * The progress of a job with no live run, from what is stored (after a reload, or to show a
+   * finished job). A job left 'running' by a reload reads as paused: it waits for Resume.
+   */
+  async snapshot(jobId: string): Promise<RunProgress | undefined> {
+    const live = this.runs.get(jobId);
+    if (live) return progressOf(live, live.throttledUntil ? 'throttled' : 'running', this.now());
+    const job = await this.db.csvJobs.get(jobId);
+    if (!job) return undefined;
+    const run = this.newRun(job, job.plan ?? { providers: [], fields: [], mode: 'fill_empty', freshnessDays: 0 });
+    await this.recount(run);
+    const state: RunState =
+      job.status === 'done' ? 'done' : job.status === 'cancelled' ? 'cancelled' : job.status === 'ready' ? 'running' : 'paused';
+    if (state === 'paused') {
+      run.stop = {
+        kind: 'pause',
+        reason:
+          job.status === 'running'
+            ? 'Interrupted: the window was reloaded or closed while this ran. Resume carries on with the rows not yet done.'
+            : (job.pausedReason ?? 'Paused.'),
+        ...(job.pauseKind ? { pauseKind: job.pauseKind } : {}),
+        ...(job.budgetNeeded !== undefined ? { budgetNeeded: job.budgetNeeded } : {}),
+      };
+    }
+    return progressOf(run, state, this.now());
+  }
+
+  /** Sets a job's credit budget (a running job sees it at its next batch); undefined means no limit. */
+  async setBudget(jobId: string, budget: number | undefined): Promise<void> {
+    if (budget !== undefined && !(Number.isFinite(budget) && budget >= 0)) {
+      throw new Error('The credit budget must be a number, 0 or more.');
+    }
+    const job = await this.db.csvJobs.get(jobId);
+    if (!job?.plan) throw new Error('This job has no plan yet.');
+    const plan: EnrichPlan = { ...job.plan };
+    if (budget === undefined) delete plan.creditBudget;
+    else plan.creditBudget = budget;
+    await this.db.csvJobs.update(jobId, { plan, updatedAt: new Date(this.now()).toISOString() });
+    const run = this.runs.get(jobId);
+    if (run) run.plan = { ...run.plan, ...(budget === undefined ? {} : { creditBudget: budget }) };
+    if (run && budget === undefined) delete run.plan.creditBudget;
+  }
+
+  /** Cancels a job that is paused or was interrupted (no live run). Rows done so far stay. */
+  async cancelPaused(jobId: string): Promise<void> {
+    if (this.isRunning(jobId)) return this.cancel(jobId);
+    const job = await this.db.csvJobs.get(jobId);
+    if (!job || job.status === 'done' || job.status === 'cancelled') return;
+    await this.db.csvJobs.update(jobId, {
+      status: 'cancelled',
+      pausedReason: undefined,
+      pauseKind: undefined,
+      budgetNeeded: undefined,
+      updatedAt: new Date(this.now()).toISOString(),
+    });
   }
 
   /** Stops after the batches in flight are written; the job is 'paused' and can be resumed. */
@@ -253,6 +316,13 @@ export class CsvRunner {
       status = 'paused';
       pausedReason = run.stop.reason ?? 'Paused.';
     } else status = 'done';
+    if (status === 'paused' && run.stop?.pauseKind === 'budget') {
+      // Said with the numbers, so a Resume that cannot go further is never a silent re-pause.
+      const cost = run.stop.nextLookupCost ?? 0;
+      const needed = Math.ceil(run.creditsSpent + cost - 1e-9);
+      run.stop.budgetNeeded = needed;
+      run.stop.reason = pausedReason = budgetStopReason(run.plan.creditBudget ?? 0, run.creditsSpent, cost, needed);
+    }
     const paused = status === 'paused' ? run.stop : undefined;
     await this.db.csvJobs.update(jobId, {
       status,
@@ -298,6 +368,15 @@ export class CsvRunner {
       }
     }
   }
+}
+
+const credits = (n: number) => `${(Math.round(n * 100) / 100).toLocaleString('en-US')} ${n === 1 ? 'credit' : 'credits'}`;
+
+export function budgetStopReason(budget: number, spent: number, nextCost: number, needed: number): string {
+  return (
+    `Stopped at the credit budget: ${credits(spent)} spent of ${budget.toLocaleString('en-US')}, and the next lookup ` +
+    `can cost up to ${credits(nextCost)}. Raise the budget to at least ${needed.toLocaleString('en-US')} to continue.`
+  );
 }
 
 /** Jobs to offer after a reload, without constructing a runner. */

@@ -92,6 +92,8 @@ export interface RunStop {
   kind: StopKind;
   reason?: string;
   pauseKind?: CsvPauseKind;
+  /** At a budget stop: the most the lookup that did not fit can cost. */
+  nextLookupCost?: number;
   budgetNeeded?: number;
 }
 
