@@ -125,6 +125,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     fields: EnrichField[],
     retryUncertain: boolean,
     maxAgeDays?: number,
+    runId?: string,
   ): Promise<ChannelOutput<'people.enrich'>> {
     const provider = adapter.id;
     const keys = queries.map((q) => lookupKey(provider, q));
@@ -138,6 +139,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     const firstAskedFor = new Map<string, number>();
     const copies: { index: number; of: number }[] = [];
     let replayed = 0;
+    let replayedCredits = 0;
     queries.forEach((_, index) => {
       const key = keys[index];
       if (!key) {
@@ -147,11 +149,14 @@ export function createServices(deps: ServiceDeps): Handlers {
       const known = journal.answered(key, fields, maxAgeDays === undefined ? undefined : maxAgeDays * 86_400_000);
       if (known) {
         replayed++;
+        // Paid by this same run (while its page was away): it keeps its cost. Paid earlier: free.
+        const ours = !!runId && known.run === runId;
+        if (ours) replayedCredits += known.credits;
         results[index] = {
           index,
           status: known.status,
           ...(known.person ? { person: known.person } : {}),
-          credits: 0,
+          credits: ours ? known.credits : 0,
         };
         return;
       }
@@ -174,7 +179,12 @@ export function createServices(deps: ServiceDeps): Handlers {
     });
 
     if (toAsk.length === 0) {
-      return { results: results as EnrichOutcome[], credits: { provider, credits: 0, reported: false }, replayed };
+      return {
+        results: results as EnrichOutcome[],
+        credits: { provider, credits: 0, reported: false },
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     }
 
     const askedKeys = [...firstAskedFor.keys()];
@@ -214,6 +224,7 @@ export function createServices(deps: ServiceDeps): Handlers {
           status: outcome.status,
           ...(outcome.person ? { person: outcome.person } : {}),
           credits,
+          ...(runId ? { run: runId } : {}),
         });
       }
       // Before the answer leaves main: once on disk it is never bought again within the window.
@@ -224,7 +235,12 @@ export function createServices(deps: ServiceDeps): Handlers {
         const original = results[of];
         if (original) results[index] = { ...original, index, credits: 0 };
       }
-      return { results: results.filter((r): r is EnrichOutcome => !!r), credits: answer.credits, replayed };
+      return {
+        results: results.filter((r): r is EnrichOutcome => !!r),
+        credits: answer.credits,
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     } finally {
       // Lookups with no answer (the call failed, or the row did): the caller sees that error, so the
       // intent would only mislead a later call. Also ends their flights, so no waiter hangs.
@@ -277,13 +293,13 @@ export function createServices(deps: ServiceDeps): Handlers {
       return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
     },
 
-    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays }) => {
+    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, runId }) => {
       const adapter = adapterFor(provider, 'people.enrich');
       // The sample provider is free: nothing to journal.
       if (!deps.journal || !isKeyed(adapter.id)) {
         return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
       }
-      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays);
+      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, runId);
     },
 
     'people.related': async ({ provider, person, direction }) => {

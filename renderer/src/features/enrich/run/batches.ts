@@ -223,6 +223,7 @@ async function askAndWrite(
       queries: call.queries,
       fields: call.fields,
       maxAgeDays: run.plan.freshnessDays,
+      runId: run.jobId,
       ...(run.retryUncertain ? { retryUncertain: true } : {}),
     });
   } catch (err) {
@@ -295,8 +296,10 @@ async function writeAnswer(
   const byIndex = new Map(value.results.map((r) => [r.index, r]));
   const priced = attributeCredits(value.results, value.credits.credits);
   const creditsByIndex = new Map(value.results.map((r, i) => [r.index, priced[i]!]));
+  // What the provider charged: this call, plus answers main paid for this run while the page was away.
+  const charged = value.credits.credits + (value.replayedCredits ?? 0);
   const stat = emptyProviderStats();
-  stat.credits = value.credits.credits;
+  stat.credits = charged;
   const people: Person[] = [];
   const personOwners: { state: RowState; entry?: LedgerEntry }[] = [];
   const ledger: LedgerEntry[] = [];
@@ -342,6 +345,11 @@ async function writeAnswer(
         pauseWith.push(error);
         return;
       }
+      if (verdict === 'uncertain') {
+        // Sent before the app stopped, answer never seen: it may have been charged. Said, not hidden.
+        stat.uncertain = (stat.uncertain ?? 0) + 1;
+        stat.uncertainCredits = (stat.uncertainCredits ?? 0) + (run.maxPerRow[provider] ?? 0);
+      }
       stat.asked++;
       stat.failed++;
       s.failedAt.add(provider);
@@ -353,7 +361,7 @@ async function writeAnswer(
   await write(ctx, run, {
     rows: [],
     stats: { perProvider: { [provider]: stat }, rateLimited: 0 },
-    credits: value.credits.credits,
+    credits: charged,
     people,
     afterPeople: (stored) => {
       stored.forEach((person, i) => {

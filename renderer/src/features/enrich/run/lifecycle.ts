@@ -276,15 +276,14 @@ export class CsvRunner {
     await this.recount(run);
     this.emit(run);
 
-    if (plan.creditBudget !== undefined) {
-      const perRow = await maxCreditsPerRow(this.api, plan.providers, plan.fields).catch((err: unknown) => ({
-        ok: false as const,
-        error: { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) },
-      }));
-      if (!perRow.ok)
-        this.stop(run, 'pause', `The credit budget cannot be checked: ${perRow.error.message}`, { pauseKind: 'fault' });
-      else run.maxPerRow = perRow.value;
-    }
+    // The most a row can cost: the budget guard needs it, and so does "up to N credits, uncertain".
+    const perRow = await maxCreditsPerRow(this.api, plan.providers, plan.fields).catch((err: unknown) => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) },
+    }));
+    if (perRow.ok) run.maxPerRow = perRow.value;
+    else if (plan.creditBudget !== undefined)
+      this.stop(run, 'pause', `The credit budget cannot be checked: ${perRow.error.message}`, { pauseKind: 'fault' });
 
     let stalled = 0;
     try {
