@@ -190,13 +190,20 @@ export const contract = {
         retryUncertain: z.boolean().optional(),
         /** Replay an earlier paid answer only if it is younger than this (the plan's freshness window). */
         maxAgeDays: z.number().min(0).max(3650).optional(),
+        /**
+         * The run (CSV job) asking. An answer main journaled for this same run (paid while the page
+         * was away) is replayed with its original cost, so the run's spend is never under-reported.
+         */
+        runId: z.string().min(1).max(100).optional(),
       })
       .strict(),
     z.object({
       results: z.array(EnrichOutcome),
       credits: CreditsUsed,
-      /** Lookups main answered from its enrichment journal at no cost (already paid for earlier). */
+      /** Lookups main answered from its enrichment journal (already paid for, by this run or earlier). */
       replayed: z.number().int().nonnegative().optional(),
+      /** What the replayed answers of this same run cost when they were paid (not charged again). */
+      replayedCredits: z.number().nonnegative().optional(),
     }),
   ),
   'people.related': channel(

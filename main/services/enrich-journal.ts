@@ -47,6 +47,8 @@ const AnswerRecord = z.object({
   // Checked against the Person schema when replayed, not at open: a large journal opens fast.
   person: z.record(z.string(), z.unknown()).optional(),
   credits: z.number().nonnegative(),
+  /** The run (CSV job) that paid for it: a replay to the same run still carries the cost. */
+  run: z.string().max(100).optional(),
 });
 const ClearRecord = z.object({ type: z.literal('clear'), key: Key, at: At });
 const JournalRecord = z.discriminatedUnion('type', [IntentRecord, AnswerRecord, ClearRecord]);
@@ -61,6 +63,8 @@ export interface JournalAnswer {
   fields: EnrichField[];
   credits: number;
   answeredAt: string;
+  /** The run that paid for it, when the caller named one. */
+  run?: string;
 }
 
 export interface JournalIntent {
@@ -72,6 +76,7 @@ export interface JournalAnswerInput extends JournalIntent {
   status: 'matched' | 'not_found';
   person?: Person;
   credits: number;
+  run?: string;
 }
 
 export interface EnrichJournal {
@@ -265,6 +270,7 @@ class Journal implements EnrichJournal {
       fields: [...record.fields],
       credits: record.credits,
       answeredAt: record.at,
+      ...(record.run ? { run: record.run } : {}),
     };
   }
 
@@ -311,6 +317,7 @@ class Journal implements EnrichJournal {
       status: a.status,
       ...(a.status === 'matched' && a.person ? { person: a.person as Record<string, unknown> } : {}),
       credits: a.credits,
+      ...(a.run ? { run: a.run } : {}),
     }));
     // Memory first: the answer is known to this session even if the disk write fails.
     if (!this.closed) for (const r of records) apply(this.state, r);

@@ -137,6 +137,26 @@ describe('enrichment journal in main', () => {
     expect(apollo().total).toBe(requests);
   });
 
+  it('a replay to the run that paid for it carries its cost; to another run it is free', async () => {
+    const main = await startMain();
+    const batch = byEmail(40, 45);
+    const paid = await enrich(main.api, { queries: batch, runId: 'job-a' });
+    expect(paid.credits.credits).toBe(5);
+    expect(paid.replayedCredits).toBeUndefined();
+    // The page went away before it stored the answer, and job-a asks again: same cost, nothing bought.
+    const requests = apollo().total;
+    const replayedToSameRun = await enrich(main.api, { queries: batch, runId: 'job-a' });
+    expect(replayedToSameRun.replayed).toBe(5);
+    expect(replayedToSameRun.credits.credits).toBe(0);
+    expect(replayedToSameRun.replayedCredits).toBe(5);
+    expect(replayedToSameRun.results.map((r) => r.credits)).toEqual([1, 1, 1, 1, 1]);
+    const otherRun = await enrich(main.api, { queries: batch, runId: 'job-b' });
+    expect(otherRun.replayedCredits).toBeUndefined();
+    expect(otherRun.results.every((r) => r.credits === 0)).toBe(true);
+    expect(apollo().total).toBe(requests);
+    expect(apollo().creditsCharged).toBe(5);
+  });
+
   it('a lookup asked for more fields than were bought is asked again', async () => {
     const first = await startMain();
     await enrich(first.api, { queries: byEmail(20, 21), fields: ['email'] });
@@ -250,8 +270,10 @@ describe('the CSV runner across a main restart', () => {
     expect(counts(await rowsOf(jobId))).toEqual({ done: 40 });
     expect(apollo().chargesByInput.size).toBe(40);
     expect(Math.max(...charges())).toBe(1);
-    // The lost batch was paid in the first session, where the renderer never recorded it.
-    expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(30);
+    // The lost batch was paid in the first session, where the renderer never recorded it: its
+    // replay to the same job carries its cost, so the job shows what the provider charged.
+    expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(apollo().creditsCharged);
+    expect(apollo().creditsCharged).toBe(40);
   });
 
   it('a batch in flight when the app died fails its rows as uncertain; "retry failed" asks them once', async () => {
@@ -283,6 +305,8 @@ describe('the CSV runner across a main restart', () => {
       true,
     );
     expect(apollo().chargesByInput.size).toBe(20);
+    // Not shown as nothing: ten lookups may have been charged, at most one credit each at Apollo.
+    expect([resumed.progress.uncertainLookups, resumed.progress.uncertainCredits]).toEqual([10, 10]);
 
     const retried = await runner.retryFailed(jobId);
     expect(retried.status).toBe('done');

@@ -10,6 +10,7 @@ import { csvLine } from '../../../../shared/csv-cell';
 import type { ProspectDb } from '../../db/schema';
 import { ENRICHED_LABELS, keysFor } from './enriched';
 import { fileTitle } from './import';
+import { providerLabel } from './providerLabels';
 import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from './types';
 
 export { csvCell, csvLine, neutralizeCell, quoteCell } from '../../../../shared/csv-cell';
@@ -53,11 +54,16 @@ export function enrichedExportShape(job: Pick<CsvJobRecord, 'headers'>, plan: Pi
         row.values.length >= width
           ? row.values.slice(0, width)
           : [...row.values, ...new Array<string>(width - row.values.length).fill('')];
-      const enriched = keys.map((k) => row.enriched?.[k] ?? '');
-      const sources = [...new Set(Object.values(row.sources ?? {}).filter((s) => s && s !== 'file'))].join(' + ');
+      // Only an enriched row fills the "(enriched)" columns: a row not found, failed, skipped or not
+      // yet done (an export in the middle of a run) stays as it was, never echoing its own input.
+      const enrichedRow = row.status === 'done';
+      const enriched = keys.map((k) => (enrichedRow ? (row.enriched?.[k] ?? '') : ''));
+      const sources = enrichedRow
+        ? [...new Set(Object.values(row.sources ?? {}).filter((s) => s && s !== 'file'))].map(providerLabel).join(' + ')
+        : '';
       const status = STATUS_TEXT[row.status] ?? row.status;
       const error = row.error
-        ? `${row.error.provider ? `${row.error.provider}: ` : ''}${row.error.message}`
+        ? `${row.error.provider ? `${providerLabel(row.error.provider)}: ` : ''}${row.error.message}`
         : (row.skipReason ?? '');
       return [...original, ...enriched, status, error, sources];
     },
