@@ -5,6 +5,10 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Compiler options only. The solution tsconfig.json (and tsconfig.tests.json) reference
+  // tsconfig.renderer.json, whose `paths` map papaparse to a types-only file; Playwright follows references,
+  // so without this Papa.unparse was undefined inside the specs.
+  tsconfig: './tsconfig.base.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
