@@ -12,6 +12,7 @@
  */
 import { ProviderError } from './errors';
 import type { ProviderId } from '../../shared/domain';
+import { PROVIDER_NAMES } from '../../shared/provider-names';
 
 /** How late a send may be on its slot without moving the schedule (also the spacing margin per second). */
 export const SLOT_LATENESS_MS = 10;
@@ -200,13 +201,8 @@ function cancelled(provider: ProviderId): ProviderError {
   return new ProviderError('cancelled', 'The request was cancelled.', provider);
 }
 
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  apollo: 'Apollo',
-  apione: 'ApiOne',
-  ocean: 'Ocean.io',
-  sumble: 'Sumble',
-  sample: 'Sample data',
-};
+/** Display names, from the one shared table. */
+export const PROVIDER_LABELS: Readonly<Record<ProviderId, string>> = PROVIDER_NAMES;
 
 export function rateLimited(provider: ProviderId, retryAfterMs: number): ProviderError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));

@@ -3,6 +3,7 @@
  * upstream) can change without touching them. Nothing here imports electron.
  */
 import type { KeyedProviderId } from '../../shared/domain';
+import { PROVIDER_NAMES } from '../../shared/provider-names';
 import { ProviderError } from '../providers/errors';
 import type { SecretStoreKind } from '../../shared/contract';
 
@@ -78,9 +79,5 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
-export const PROVIDER_LABELS: Record<KeyedProviderId, string> = {
-  apollo: 'Apollo',
-  apione: 'ApiOne',
-  ocean: 'Ocean.io',
-  sumble: 'Sumble',
-};
+/** Display names, from the one shared table. */
+export const PROVIDER_LABELS: Readonly<Record<KeyedProviderId, string>> = PROVIDER_NAMES;

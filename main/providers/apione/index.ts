@@ -9,11 +9,12 @@ import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
 import { APIONE_CREDITS_PER_HIT, APIONE_CREDITS_PER_MISS, createApiOneClient, type ApiOneEnrichResult } from './client';
 import { apiOneRequestFor, mapApiOnePerson } from './mapping';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export { createApiOneClient } from './client';
 export * from './mapping';
 
-const LABEL = 'ApiOne';
+const LABEL = PROVIDER_NAMES.apione;
 /** Errors that say nothing about one query but about the account or the connection. */
 const BATCH_WIDE = new Set(['auth', 'credits', 'rate_limited', 'unavailable', 'timeout', 'cancelled']);
 

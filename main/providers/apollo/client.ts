@@ -8,6 +8,7 @@ import type { HttpClient, HttpResponse, RetryPolicy } from '../http';
 import { parseRetryAfter } from '../http';
 import { ApolloErrorBody } from './schemas';
 import { parseProviderJson } from '../response';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export interface ApolloCall {
   method: 'GET' | 'POST';
@@ -23,7 +24,7 @@ export interface ApolloTransport {
   signal?: AbortSignal;
 }
 
-const LABEL = 'Apollo';
+const LABEL = PROVIDER_NAMES.apollo;
 
 export function createApolloClient(baseUrl: string) {
   const base = baseUrl.replace(/\/+$/, '');

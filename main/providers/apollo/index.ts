@@ -33,6 +33,7 @@ import {
   ApolloUsageResponse,
   type ApolloPerson,
 } from './schemas';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export { createApolloClient, apolloError, parseApollo } from './client';
 export * from './mapping';
@@ -43,7 +44,7 @@ export const APOLLO_BULK_LIMIT = 10;
 /** Assumption: each revealed phone number costs one extra credit (Apollo bills phones separately from emails). */
 export const APOLLO_PHONE_CREDITS = 1;
 
-const LABEL = 'Apollo';
+const LABEL = PROVIDER_NAMES.apollo;
 const CAPABILITIES: readonly Capability[] = [
   'people.search',
   'people.enrich',

@@ -15,6 +15,7 @@ import {
   type OceanPeopleFilters,
   type OceanSearchPeopleResponse,
 } from './schemas';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export { createOceanClient } from './client';
 
@@ -80,7 +81,7 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
 
   return {
     id: 'ocean',
-    label: 'Ocean.io',
+    label: PROVIDER_NAMES.ocean,
     sample: false,
     capabilities: ['people.search', 'people.lookalikes'],
     peopleFilters: OCEAN_PEOPLE_FILTERS,

@@ -22,11 +22,12 @@ import {
   resolveOrganization,
   resolvePersonRef,
 } from './search';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export { getSampleDataset, SAMPLE_REFERENCE_DATE } from './dataset';
 export type { SampleDataset, SampleJobPosting, SampleOrganization, SamplePerson } from './dataset-types';
 
-export const SAMPLE_LABEL = 'Sample data (synthetic)';
+export const SAMPLE_LABEL = PROVIDER_NAMES.sample;
 
 const CAPABILITIES: readonly Capability[] = [
   'people.search',

@@ -36,6 +36,7 @@ import {
   SUMBLE_MAX_OFFSET,
   type SumblePersonInput,
 } from './schemas';
+import { PROVIDER_NAMES } from '../../../shared/provider-names';
 
 export { createSumbleClient } from './client';
 
@@ -72,7 +73,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
 
   return {
     id: 'sumble',
-    label: 'Sumble',
+    label: PROVIDER_NAMES.sumble,
     sample: false,
     capabilities: ['people.search', 'people.enrich', 'people.related'],
     peopleFilters: SUMBLE_PEOPLE_FILTERS,

@@ -1,5 +1,6 @@
 /** Display helpers shared by the pages. */
 import type { AppError, Location, Organization, Person } from '../../../shared/domain';
+import { providerName } from '../../../shared/provider-names';
 
 export function personName(p: Pick<Person, 'fullName' | 'firstName' | 'lastName'>): string {
   return p.fullName || [p.firstName, p.lastName].filter(Boolean).join(' ') || '(no name)';
@@ -23,8 +24,13 @@ export function organizationName(o: Organization | Person['organization'] | unde
 
 /** The one sentence a rep sees for a failed action. */
 export function errorText(error: AppError): string {
-  const who = error.provider ? `${error.provider}: ` : '';
-  const retry = error.retryAfterMs ? ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} s.` : '';
+  const name = error.provider ? providerName(error.provider) : '';
+  // The provider's name and the "try again in" once each: main's messages often say both already.
+  const who = name && !error.message.startsWith(name) ? `${name}: ` : '';
+  const retry =
+    error.retryAfterMs && !/try again/i.test(error.message)
+      ? ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} s.`
+      : '';
   return `${who}${error.message}${retry}`;
 }
 

@@ -4,6 +4,7 @@
  * progress, pause / resume / cancel / raise the budget -> export (at any point). Each step is a
  * component in page/; every state change is a named action of page/store.
  */
+import { Title } from '@mantine/core';
 import { DropStep, ImportingStep } from './page/DropStep';
 import { EstimateStep } from './page/EstimateStep';
 import { MapStep } from './page/MapStep';
@@ -16,7 +17,9 @@ export function EnrichCsvPage() {
   const step = useCsvJob((s) => s.step);
   return (
     <section className="page">
-      <h1>Enrich CSV</h1>
+      <Title order={1} size="h2" mb="md">
+        Enrich CSV
+      </Title>
       <Stepper />
       {step === 'pick' && <DropStep />}
       {step === 'importing' && <ImportingStep />}

@@ -11,6 +11,7 @@ import type { ProspectDb } from '../../db/schema';
 import { missingFields, originalValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
+import { providerLabel } from './providerLabels';
 import type { EnrichPlan } from './types';
 
 export function defaultPlan(providers: ProviderId[] = ['sample']): EnrichPlan {
@@ -29,7 +30,8 @@ export function planProblems(plan: EnrichPlan): string[] {
   if (new Set(plan.providers).size !== plan.providers.length)
     problems.push('A provider appears twice in the waterfall.');
   for (const p of plan.providers) {
-    if (!ENRICH_BATCH_SIZES[p]) problems.push(`${p} cannot enrich people; take it out of the waterfall.`);
+    if (!ENRICH_BATCH_SIZES[p])
+      problems.push(`${providerLabel(p)} cannot enrich people; take it out of the waterfall.`);
   }
   if (plan.fields.length === 0) problems.push('Choose at least one field to fill.');
   if (plan.creditBudget !== undefined && !(plan.creditBudget >= 0))
@@ -171,12 +173,20 @@ export interface ProviderEstimate {
   rowsMax: number;
   min: number;
   max: number;
+  /** Rows the ledger answers for free at this provider (lookups paid before this run). */
+  fromLedger: number;
   basis: string;
 }
 
 export interface PlanEstimate {
   perProvider: ProviderEstimate[];
-  total: { min: number; max: number };
+  /**
+   * `likely` is the middle of the range, rounded: the rows certain to be asked pay their mid cost and a
+   * later provider gets about half of what the earlier ones might miss. Said as "most likely ~N".
+   */
+  total: { min: number; max: number; likely: number };
+  /** Lookups the ledger answers for free, over all providers of the plan. */
+  fromLedger: number;
   eligibility: EligibilitySummary;
   /** true when the worst case fits the budget (or there is none). Over it, the run stops by itself. */
   withinBudget: boolean;
@@ -213,6 +223,7 @@ export async function estimatePlan(
       rowsMax: e?.eligible ?? 0,
       min: certain?.min ?? 0,
       max: all?.max ?? 0,
+      fromLedger: e?.fromLedger ?? 0,
       basis: all?.basis ?? certain?.basis ?? '',
     };
   });
@@ -224,7 +235,8 @@ export async function estimatePlan(
     ok: true,
     value: {
       perProvider,
-      total,
+      total: { ...total, likely: Math.round((total.min + total.max) / 2) },
+      fromLedger: perProvider.reduce((s, p) => s + p.fromLedger, 0),
       eligibility,
       withinBudget: plan.creditBudget === undefined || total.max <= plan.creditBudget,
     },
@@ -254,5 +266,29 @@ export async function maxCreditsPerRow(
   providers.forEach((p, i) => {
     out[p] = (answer.value.perProvider[i]?.max ?? 0) / PER_ROW_SAMPLE;
   });
+  return { ok: true, value: out };
+}
+
+/**
+ * What adding `field` costs per looked-up row at each provider: the worst case with it minus the
+ * worst case without it, from main's cost models. Phone numbers are billed apart by most providers,
+ * so the plan offers Phone with this price next to it and leaves the choice to the rep.
+ */
+export async function extraCreditsPerRow(
+  api: Api,
+  providers: readonly ProviderId[],
+  fields: EnrichField[],
+  field: EnrichField,
+): Promise<Result<Partial<Record<ProviderId, number>>>> {
+  const without = fields.filter((f) => f !== field);
+  const [a, b] = await Promise.all([
+    maxCreditsPerRow(api, providers, [...without, field]),
+    without.length ? maxCreditsPerRow(api, providers, without) : Promise.resolve({ ok: true as const, value: {} }),
+  ]);
+  if (!a.ok) return a;
+  if (!b.ok) return b;
+  const out: Partial<Record<ProviderId, number>> = {};
+  for (const p of providers)
+    out[p] = Math.max(0, (a.value[p] ?? 0) - ((b.value as Partial<Record<ProviderId, number>>)[p] ?? 0));
   return { ok: true, value: out };
 }

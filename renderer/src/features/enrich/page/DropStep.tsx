@@ -1,4 +1,5 @@
 /** Step 1: drop or pick a file; unfinished and finished jobs to open again. */
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../../db/schema';
 import { ExportButtons } from './ExportButtons';
@@ -11,63 +12,91 @@ export function DropStep() {
   const resumable = (jobs ?? []).filter((j) => j.status === 'running' || j.status === 'paused');
   const finished = (jobs ?? []).filter((j) => j.status === 'done' || j.status === 'cancelled');
   return (
-    <>
-      <div className="dropzone" data-testid="dropzone">
-        <p>Drop a CSV file anywhere on this window, or</p>
-        <label className="button-like">
-          Choose a file…
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            aria-label="Choose a CSV file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void csvActions.importFile(file);
-            }}
-          />
-        </label>
-      </div>
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="xl" className="dropzone" data-testid="dropzone">
+        <Stack align="center" gap="xs">
+          <Text fw={600}>Drop a CSV file anywhere on this window</Text>
+          <Text size="sm" c="dimmed">
+            Comma, semicolon or tab separated; any common encoding. Nothing is spent until you start.
+          </Text>
+          <label className="button-like">
+            Choose a file…
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv"
+              aria-label="Choose a CSV file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void csvActions.importFile(file);
+              }}
+            />
+          </label>
+        </Stack>
+      </Paper>
       {error && (
-        <p className="error" role="alert">
+        <Alert color="red" title="The file could not be read" role="alert">
           {error}
-        </p>
+        </Alert>
+      )}
+      {jobs === undefined && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            Looking for earlier enrichments…
+          </Text>
+        </Group>
       )}
       {resumable.length > 0 && (
-        <section className="section" aria-label="Unfinished enrichments">
-          <h2>Unfinished enrichments</h2>
-          {resumable.map((job) => (
-            <div key={job.id} className="toolbar">
-              <span>
-                {job.fileName}: {job.status === 'running' ? 'interrupted' : 'paused'}
-                {job.pausedReason ? ` — ${job.pausedReason}` : ''}
-              </span>
-              {job.pauseKind === 'budget' ? (
-                <button type="button" className="primary" onClick={() => void csvActions.openJob(job.id)}>
-                  Open
-                </button>
-              ) : (
-                <button type="button" className="primary" onClick={() => void csvActions.resumeJob(job.id)}>
-                  Resume
-                </button>
-              )}
-            </div>
-          ))}
+        <section aria-label="Unfinished enrichments">
+          <Title order={2} size="h4" mb="xs">
+            Unfinished enrichments
+          </Title>
+          <Stack gap="xs">
+            {resumable.map((job) => (
+              <Paper key={job.id} withBorder p="sm">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {job.fileName}: {job.status === 'running' ? 'interrupted' : 'paused'}
+                    {job.pausedReason ? ` — ${job.pausedReason}` : ''}
+                  </Text>
+                  {job.pauseKind === 'budget' ? (
+                    <Button size="xs" onClick={() => void csvActions.openJob(job.id)}>
+                      Open
+                    </Button>
+                  ) : (
+                    <Button size="xs" onClick={() => void csvActions.resumeJob(job.id)}>
+                      Resume
+                    </Button>
+                  )}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
         </section>
       )}
       {finished.length > 0 && (
-        <section className="section" aria-label="Finished enrichments">
-          <h2>Finished</h2>
-          {finished.map((job) => (
-            <div key={job.id} className="toolbar">
-              <span>
-                {job.fileName} ({job.rowCount.toLocaleString()} rows, {formatCredits(job.creditsSpent)} credits)
-              </span>
-              <ExportButtons jobId={job.id} />
-            </div>
-          ))}
+        <section aria-label="Finished enrichments">
+          <Title order={2} size="h4" mb="xs">
+            Finished
+          </Title>
+          <Stack gap="xs">
+            {finished.map((job) => (
+              <Paper key={job.id} withBorder p="sm">
+                <Group justify="space-between">
+                  <Text size="sm">
+                    {job.fileName} ({job.rowCount.toLocaleString('en-US')} rows, {formatCredits(job.creditsSpent)}{' '}
+                    credits)
+                  </Text>
+                  <Group gap="xs">
+                    <ExportButtons jobId={job.id} />
+                  </Group>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
         </section>
       )}
-    </>
+    </Stack>
   );
 }
 
@@ -78,17 +107,19 @@ export function ImportingStep() {
     ? Math.round((importProgress.bytesRead / importProgress.totalBytes) * 100)
     : undefined;
   return (
-    <div role="status">
-      <p>
-        Reading {fileName}… {importProgress ? `${importProgress.rows.toLocaleString()} rows` : ''}
-        {pct !== undefined ? ` (${pct}%)` : ''}
-      </p>
-      <div className="progress" aria-label="Reading progress">
-        <div style={{ width: `${pct ?? 0}%` }} />
-      </div>
-      <button type="button" onClick={csvActions.cancelImport}>
-        Cancel
-      </button>
-    </div>
+    <Paper withBorder p="lg" role="status">
+      <Stack gap="sm">
+        <Text>
+          Reading {fileName}… {importProgress ? `${importProgress.rows.toLocaleString('en-US')} rows` : ''}
+          {pct !== undefined ? ` (${pct}%)` : ''}
+        </Text>
+        <Progress value={pct ?? 0} aria-label="Reading progress" animated={pct === undefined} />
+        <Group>
+          <Button variant="default" onClick={csvActions.cancelImport}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

@@ -1,6 +1,8 @@
 /** Step 4: what the plan can cost before anything is spent, then Start. */
+import { Alert, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useProviders } from '../../../app/providers';
 import { planProblems } from '../index';
+import { plural } from './format';
 import { csvActions, useCsvJob } from './store';
 
 export function EstimateStep() {
@@ -10,32 +12,34 @@ export function EstimateStep() {
   const error = useCsvJob((s) => s.error);
   const problems = planProblems(plan);
   return (
-    <div className="section">
-      <div className="toolbar">
-        <button type="button" onClick={() => void csvActions.estimate()} disabled={estimating || problems.length > 0}>
-          {estimating ? 'Estimating…' : 'Estimate credits'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void csvActions.start()}
-          disabled={!estimate || problems.length > 0}
+    <Stack gap="sm" mt="md">
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => void csvActions.estimate()}
+          loading={estimating}
+          disabled={problems.length > 0}
         >
+          Estimate credits
+        </Button>
+        <Button onClick={() => void csvActions.start()} disabled={!estimate || problems.length > 0}>
           Start enrichment
-        </button>
-        <button type="button" onClick={csvActions.reset}>
+        </Button>
+        <Button variant="subtle" color="gray" onClick={csvActions.reset}>
           Start over
-        </button>
-      </div>
+        </Button>
+      </Group>
       {error && (
-        <p className="error" role="alert">
+        <Alert color="red" role="alert">
           {error}
-        </p>
+        </Alert>
       )}
       {estimate && <EstimateTable />}
-    </div>
+    </Stack>
   );
 }
+
+const n = (x: number) => x.toLocaleString('en-US');
 
 function EstimateTable() {
   const estimate = useCsvJob((s) => s.estimate)!;
@@ -43,51 +47,62 @@ function EstimateTable() {
   const providers = useProviders((p) => p.providers);
   const e = estimate.eligibility;
   const label = (id: string) => providers.find((p) => p.id === id)?.label ?? id;
+  const { min, max, likely } = estimate.total;
   return (
-    <div className="card" data-testid="estimate">
-      <p>
-        {e.total.toLocaleString()} rows. {e.noIdentifier.toLocaleString()} without a usable identifier and{' '}
-        {e.noProvider.toLocaleString()} no chosen provider can look up will be skipped
-        {e.complete ? `; ${e.complete.toLocaleString()} already complete` : ''}.
-      </p>
-      <table aria-label="Credit estimate">
-        <thead>
-          <tr>
-            <th>Provider</th>
-            <th>Rows</th>
-            <th>Credits (min – max)</th>
-            <th>Cost model</th>
-          </tr>
-        </thead>
-        <tbody>
-          {estimate.perProvider.map((p) => (
-            <tr key={p.provider}>
-              <td>{label(p.provider)}</td>
-              <td>
-                {p.rowsMin.toLocaleString()} – {p.rowsMax.toLocaleString()}
-              </td>
-              <td>
-                {p.min.toLocaleString()} – {p.max.toLocaleString()}
-              </td>
-              <td className="muted">{p.basis}</td>
-            </tr>
-          ))}
-          <tr>
-            <th>Total</th>
-            <td />
-            <th data-testid="estimate-total">
-              {estimate.total.min.toLocaleString()} – {estimate.total.max.toLocaleString()}
-            </th>
-            <td />
-          </tr>
-        </tbody>
-      </table>
-      {!estimate.withinBudget && plan.creditBudget !== undefined && (
-        <p className="warning">
-          The worst case is over your budget of {plan.creditBudget}: the run stops by itself before exceeding it, and
-          you can raise the budget there and continue.
-        </p>
+    <Paper withBorder p="md" data-testid="estimate" role="region" aria-label="Estimate">
+      <Group align="baseline" gap="xs" mb="xs">
+        <Text fz={28} fw={700} data-testid="estimate-total">
+          {n(min)} – {n(max)}
+        </Text>
+        <Text c="dimmed">credits{min !== max ? `, most likely ~${n(likely)}` : ''}</Text>
+      </Group>
+      <Text size="sm">
+        {n(e.total)} rows. {n(e.noIdentifier)} without a usable identifier and {n(e.noProvider)} no chosen provider can
+        look up will be skipped{e.complete ? `; ${n(e.complete)} already complete` : ''}.
+        {estimate.fromLedger > 0 && (
+          <> {plural(estimate.fromLedger, 'lookup')} answered free from earlier lookups (not counted above).</>
+        )}
+      </Text>
+      {min !== max && (
+        <Text size="xs" c="dimmed" mt={4}>
+          The range is uncertain because a later provider is asked only for what the earlier ones miss, and some
+          providers charge only for a match.
+        </Text>
       )}
-    </div>
+      <Table aria-label="Credit estimate" mt="sm" striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Provider</Table.Th>
+            <Table.Th ta="right">Rows</Table.Th>
+            <Table.Th ta="right">Free (earlier lookups)</Table.Th>
+            <Table.Th ta="right">Credits (min – max)</Table.Th>
+            <Table.Th>Cost model</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {estimate.perProvider.map((p) => (
+            <Table.Tr key={p.provider}>
+              <Table.Td>{label(p.provider)}</Table.Td>
+              <Table.Td ta="right">
+                {n(p.rowsMin)} – {n(p.rowsMax)}
+              </Table.Td>
+              <Table.Td ta="right">{n(p.fromLedger)}</Table.Td>
+              <Table.Td ta="right">
+                {n(p.min)} – {n(p.max)}
+              </Table.Td>
+              <Table.Td c="dimmed" fz="sm">
+                {p.basis}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {!estimate.withinBudget && plan.creditBudget !== undefined && (
+        <Alert color="yellow" mt="sm" role="note">
+          The worst case is over your budget of {n(plan.creditBudget)}: the run stops by itself before exceeding it, and
+          you can raise the budget there and continue.
+        </Alert>
+      )}
+    </Paper>
   );
 }

@@ -1,4 +1,5 @@
 /** Export a job's rows at any point: done rows enriched, the rest as they were in the file. */
+import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { csvWorker } from './store';
@@ -26,14 +27,22 @@ export function ExportButtons({ jobId, finished = true }: { jobId: string; finis
   }
   return (
     <>
-      <button type="button" onClick={() => void exportKind('enriched')} disabled={busy}>
+      <Button variant="light" onClick={() => void exportKind('enriched')} loading={busy}>
         Export enriched CSV
-      </button>
-      <button type="button" onClick={() => void exportKind('failed')} disabled={busy}>
+      </Button>
+      <Button variant="subtle" onClick={() => void exportKind('failed')} disabled={busy}>
         Export failed rows
-      </button>
-      {!finished && <span className="muted">Rows not done yet are exported as they were in the file.</span>}
-      {message && <span role="status">{message}</span>}
+      </Button>
+      {!finished && (
+        <Text size="xs" c="dimmed">
+          Rows not done yet are exported as they were in the file.
+        </Text>
+      )}
+      {message && (
+        <Text size="sm" role="status">
+          {message}
+        </Text>
+      )}
     </>
   );
 }

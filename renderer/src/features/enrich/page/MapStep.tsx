@@ -1,4 +1,5 @@
 /** Step 2: how the file was read (encoding, delimiter, header, problem rows) and what each column is. */
+import { Alert, Checkbox, Group, NativeSelect, Paper, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../../db/schema';
 import {
@@ -24,56 +25,40 @@ export function MapStep() {
   );
   return (
     <>
-      <div className="card">
-        <h2>
-          {fileName}: {report.rowCount.toLocaleString()} rows
-        </h2>
-        <div className="toolbar">
-          <label>
-            Encoding{' '}
-            <select
-              aria-label="Encoding"
-              value={report.dialect.encoding}
-              onChange={(e) => csvActions.reread({ encoding: e.target.value as never })}
-              disabled={!file}
-            >
-              {CSV_ENCODINGS.map((enc) => (
-                <option key={enc} value={enc}>
-                  {encodingLabel(enc)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Delimiter{' '}
-            <select
-              aria-label="Delimiter"
-              value={report.dialect.delimiter}
-              onChange={(e) => csvActions.reread({ delimiter: e.target.value as never })}
-              disabled={!file}
-            >
-              {CSV_DELIMITERS.map((d) => (
-                <option key={d} value={d}>
-                  {d === '\t' ? 'Tab' : d}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={report.dialect.hasHeader}
-              onChange={(e) => csvActions.reread({ hasHeader: e.target.checked })}
-              disabled={!file}
-            />{' '}
-            First row is a header
-          </label>
-          <span className="muted">{report.dialect.encodingReason}</span>
-        </div>
+      <Paper withBorder p="md">
+        <Title order={2} size="h3" mb="sm">
+          {fileName}: {report.rowCount.toLocaleString('en-US')} rows
+        </Title>
+        <Group align="flex-end" gap="md">
+          <NativeSelect
+            label="Encoding"
+            value={report.dialect.encoding}
+            onChange={(e) => csvActions.reread({ encoding: e.currentTarget.value as never })}
+            disabled={!file}
+            data={CSV_ENCODINGS.map((enc) => ({ value: enc, label: encodingLabel(enc) }))}
+          />
+          <NativeSelect
+            label="Delimiter"
+            value={report.dialect.delimiter}
+            onChange={(e) => csvActions.reread({ delimiter: e.currentTarget.value as never })}
+            disabled={!file}
+            data={CSV_DELIMITERS.map((d) => ({ value: d, label: d === '\t' ? 'Tab' : d }))}
+          />
+          <Checkbox
+            mb={8}
+            label="First row is a header"
+            checked={report.dialect.hasHeader}
+            onChange={(e) => csvActions.reread({ hasHeader: e.currentTarget.checked })}
+            disabled={!file}
+          />
+        </Group>
+        <Text size="xs" c="dimmed" mt={6}>
+          {report.dialect.encodingReason}
+        </Text>
         {report.warnings.map((w) => (
-          <p key={w} className="warning">
+          <Alert key={w} color="yellow" mt="sm" p="xs" role="note">
             {w}
-          </p>
+          </Alert>
         ))}
         {report.issueCount > 0 && (
           <details>
@@ -88,48 +73,48 @@ export function MapStep() {
             </ul>
           </details>
         )}
-      </div>
+      </Paper>
 
-      <div className="section">
-        <h2>Columns</h2>
-        <table className="mapping" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>Use as</th>
-              <th>First values</th>
-            </tr>
-          </thead>
-          <tbody>
+      <section aria-label="Columns">
+        <Title order={2} size="h3" mt="md" mb="sm">
+          Columns
+        </Title>
+        <Table aria-label="Column mapping" striped withTableBorder verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Column</Table.Th>
+              <Table.Th>Use as</Table.Th>
+              <Table.Th>First values</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {report.headers.map((h, i) => (
-              <tr key={`${h}-${i}`}>
-                <td>{h}</td>
-                <td>
-                  <select
+              <Table.Tr key={`${h}-${i}`}>
+                <Table.Td>{h}</Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    size="xs"
                     aria-label={`Use column ${h} as`}
                     value={mapping[String(i)] ?? 'keep'}
-                    onChange={(e) => csvActions.setColumnTarget(i, e.target.value as MappingTarget)}
-                  >
-                    {MAPPING_TARGETS.map((t) => (
-                      <option key={t} value={t}>
-                        {TARGET_LABELS[t]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="muted">
+                    onChange={(e) => csvActions.setColumnTarget(i, e.currentTarget.value as MappingTarget)}
+                    data={MAPPING_TARGETS.map((t) => ({ value: t, label: TARGET_LABELS[t] }))}
+                  />
+                </Table.Td>
+                <Table.Td c="dimmed" fz="sm">
                   {(preview ?? [])
                     .map((r) => r.values[i] ?? '')
                     .filter(Boolean)
                     .slice(0, 3)
                     .join(' · ')}
-                </td>
-              </tr>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
-        <h3>First rows as they will be sent</h3>
-        <ol className="muted" data-testid="query-preview">
+          </Table.Tbody>
+        </Table>
+        <Title order={3} size="h5" mt="md" mb={4}>
+          First rows as they will be sent
+        </Title>
+        <ol className="muted query-preview" data-testid="query-preview">
           {(preview ?? []).map((r) => {
             const q = toPersonQuery(r.values, mapping);
             return (
@@ -144,7 +129,7 @@ export function MapStep() {
             );
           })}
         </ol>
-      </div>
+      </section>
     </>
   );
 }

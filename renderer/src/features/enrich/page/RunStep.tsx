@@ -2,6 +2,7 @@
  * Steps 5 and 6: the run with live progress (pause, cancel, export what is done), a paused run
  * (resume, or at a budget stop raise the budget in place and continue), and the finished run.
  */
+import { Alert, Button, Group, NumberInput, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { navigate } from '../../../app/navigation';
@@ -24,64 +25,86 @@ export function RunStep() {
   const pct = progress && progress.total ? Math.round((progress.processed / progress.total) * 100) : 0;
 
   return (
-    <div>
-      <h2>{fileName}</h2>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Enrichment progress"
-        aria-valuenow={pct}
-        aria-valuemin={0}
-        aria-valuemax={100}
-      >
-        <div style={{ width: `${pct}%` }} />
-      </div>
-      {progress ? <ProgressFigures progress={progress} /> : <p role="status">Starting…</p>}
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        {fileName}
+      </Title>
+      <Progress.Root size="lg" radius="sm">
+        <Progress.Section
+          value={pct}
+          color={state === 'paused' ? 'yellow' : finished ? 'teal' : undefined}
+          animated={moving}
+          aria-label="Enrichment progress"
+        />
+      </Progress.Root>
+      {progress ? (
+        <ProgressFigures progress={progress} />
+      ) : (
+        <Text role="status" c="dimmed">
+          Starting…
+        </Text>
+      )}
       {state === 'throttled' && (
-        <p className="warning">The provider asked us to slow down; the run continues at its pace.</p>
+        <Alert color="yellow" role="note">
+          The provider asked us to slow down; the run continues at its pace.
+        </Alert>
       )}
       {state === 'paused' && <PausedPanel progress={progress!} />}
       {error && (
-        <p className="error" role="alert">
+        <Alert color="red" role="alert">
           {error}
-        </p>
+        </Alert>
       )}
-      <div className="toolbar">
+      <Group gap="xs">
         {moving && (
           <>
-            <button type="button" onClick={csvActions.pause}>
+            <Button variant="default" onClick={csvActions.pause}>
               Pause
-            </button>
-            <button type="button" onClick={() => void csvActions.cancel()}>
+            </Button>
+            <Button variant="default" color="red" onClick={() => void csvActions.cancel()}>
               Cancel
-            </button>
+            </Button>
           </>
         )}
         {finished && (
           <>
-            <span role="status" data-testid="run-finished">
+            <Text role="status" data-testid="run-finished" fw={600}>
               {state === 'done' ? 'Finished.' : 'Cancelled.'}
-            </span>
+            </Text>
             {(progress?.failed ?? 0) > 0 && (
-              <button type="button" onClick={() => void csvActions.retryFailed()}>
+              <Button variant="default" onClick={() => void csvActions.retryFailed()}>
                 Retry failed rows
-              </button>
+              </Button>
             )}
           </>
         )}
         <ExportButtons jobId={jobId} finished={finished} />
         {finished && job?.listId && (
-          <button type="button" onClick={() => navigate({ page: 'lists', id: job.listId! })}>
+          <Button variant="default" onClick={() => navigate({ page: 'lists', id: job.listId! })}>
             Open the list
-          </button>
+          </Button>
         )}
         {!moving && (
-          <button type="button" onClick={csvActions.reset}>
+          <Button variant="subtle" onClick={csvActions.reset}>
             Enrich another file
-          </button>
+          </Button>
         )}
-      </div>
-    </div>
+      </Group>
+    </Stack>
+  );
+}
+
+/** One figure: the number large, its word small; the space between keeps "20 enriched" readable as text. */
+function Figure({ value, label, color }: { value: string; label: string; color?: string }) {
+  return (
+    <Paper withBorder p="xs" px="sm" miw={96}>
+      <Text fz={22} fw={700} lh={1.1} c={color}>
+        {value}
+      </Text>{' '}
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Paper>
   );
 }
 
@@ -90,18 +113,26 @@ function ProgressFigures({ progress }: { progress: RunProgress }) {
   const label = (id: string) => providers.find((p) => p.id === id)?.label ?? id;
   const hits = Object.entries(progress.hitsByProvider);
   const moving = progress.state === 'running' || progress.state === 'throttled';
+  const n = (x: number) => x.toLocaleString('en-US');
   return (
-    <>
-      <p data-testid="run-progress" aria-live="polite">
-        {progress.processed.toLocaleString()} / {progress.total.toLocaleString()} rows ·{' '}
-        {progress.done.toLocaleString()} enriched · {progress.notFound.toLocaleString()} not found ·{' '}
-        {progress.failed.toLocaleString()} failed · {progress.skipped.toLocaleString()} skipped
-        {moving ? ` · ${progress.rowsPerSecond.toFixed(1)} rows/s` : ''}
-        {moving && progress.etaSeconds !== undefined && progress.pending > 0
-          ? ` · about ${formatEta(progress.etaSeconds)} left`
-          : ''}
-      </p>
-      <p data-testid="run-credits">
+    <Stack gap="xs">
+      <Group gap="xs" data-testid="run-progress" aria-live="polite">
+        <Figure value={`${n(progress.processed)} / ${n(progress.total)}`} label="rows" />{' '}
+        <Figure value={n(progress.done)} label="enriched" color="teal" />{' '}
+        <Figure value={n(progress.notFound)} label="not found" />{' '}
+        <Figure value={n(progress.failed)} label="failed" color={progress.failed ? 'red' : undefined} />{' '}
+        <Figure value={n(progress.skipped)} label="skipped" />
+        {moving && (
+          <Text size="sm" c="dimmed">
+            {' '}
+            {progress.rowsPerSecond.toFixed(1)} rows/s
+            {progress.etaSeconds !== undefined && progress.pending > 0
+              ? ` · about ${formatEta(progress.etaSeconds)} left`
+              : ''}
+          </Text>
+        )}
+      </Group>
+      <Text data-testid="run-credits" size="sm">
         Spent {formatCredits(progress.creditsSpent)} credits
         {progress.creditBudget !== undefined ? ` of a ${formatCredits(progress.creditBudget)} budget` : ''}
         {progress.uncertainLookups > 0
@@ -111,9 +142,13 @@ function ProgressFigures({ progress }: { progress: RunProgress }) {
         {progress.reusedInRun
           ? ` · ${plural(progress.reusedInRun, 'repeated row')} answered by this run's lookups`
           : ''}
-      </p>
-      {hits.length > 0 && <p className="muted">Hits: {hits.map(([p, n]) => `${label(p)} ${n}`).join(' · ')}</p>}
-    </>
+      </Text>
+      {hits.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Hits: {hits.map(([p, n]) => `${label(p)} ${n}`).join(' · ')}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -134,41 +169,35 @@ function PausedPanel({ progress }: { progress: RunProgress }) {
     void csvActions.raiseBudgetAndResume(value);
   }
   return (
-    <div className="card" role="region" aria-label="Paused">
-      <p className="warning" role="status">
+    <Paper withBorder p="md" role="region" aria-label="Paused" bg="var(--mantine-color-yellow-light)">
+      <Text role="status" fw={600} mb="sm">
         Paused: {progress.pausedReason ?? 'Paused.'}
-      </p>
-      <div className="toolbar">
+      </Text>
+      <Group align="flex-end" gap="xs">
         {atBudget ? (
           <>
-            <label>
-              New credit budget{' '}
-              <input
-                type="number"
-                min={needed}
-                value={budget}
-                onChange={(e) => setBudget(e.target.value)}
-                style={{ width: 110 }}
-              />
-            </label>
-            <button type="button" className="primary" onClick={raise}>
-              Raise budget and continue
-            </button>
+            <NumberInput
+              label="New credit budget"
+              min={0}
+              allowNegative={false}
+              value={budget}
+              onChange={(v) => setBudget(String(v))}
+              w={160}
+            />
+            <Button onClick={raise}>Raise budget and continue</Button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => void csvActions.resume()}>
-            Resume
-          </button>
+          <Button onClick={() => void csvActions.resume()}>Resume</Button>
         )}
-        <button type="button" onClick={() => void csvActions.cancel()}>
+        <Button variant="default" onClick={() => void csvActions.cancel()}>
           Cancel the run
-        </button>
-      </div>
+        </Button>
+      </Group>
       {problem && (
-        <p className="error" role="alert">
+        <Alert color="red" role="alert" mt="sm">
           {problem}
-        </p>
+        </Alert>
       )}
-    </div>
+    </Paper>
   );
 }

@@ -1,4 +1,5 @@
-/** Where the rep is in the flow: drop, map, plan, estimate, run, done. */
+/** Where the rep is in the flow: drop, map, plan, estimate, run, done (Mantine's Stepper, read-only). */
+import { Stepper as MantineStepper } from '@mantine/core';
 import { useCsvJob } from './store';
 
 export const STEP_NAMES = ['Drop', 'Map', 'Plan', 'Estimate', 'Run', 'Done'] as const;
@@ -16,13 +17,15 @@ export function currentStepIndex(s: {
 
 export function Stepper() {
   const index = useCsvJob(currentStepIndex);
+  // Done is a state, not a step to do: once there, every step shows its tick.
+  const active = index === STEP_NAMES.length - 1 ? STEP_NAMES.length : index;
   return (
-    <ol className="stepper" aria-label="Steps">
-      {STEP_NAMES.map((name, i) => (
-        <li key={name} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : undefined}>
-          {name}
-        </li>
-      ))}
-    </ol>
+    <nav aria-label="Steps">
+      <MantineStepper active={active} size="sm" mb="md" allowNextStepsSelect={false}>
+        {STEP_NAMES.map((name, i) => (
+          <MantineStepper.Step key={name} label={name} aria-current={i === index ? 'step' : undefined} />
+        ))}
+      </MantineStepper>
+    </nav>
   );
 }

@@ -8,6 +8,7 @@ import type { ChannelOutput } from '../../../../../shared/contract';
 import { attributeCredits } from '../../../../../shared/credit-attribution';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../../../shared/domain';
 import { personValues } from '../enriched';
+import { providerLabel } from '../providerLabels';
 import { ledgerKey, usableEntry, type LedgerEntry } from '../ledger';
 import { queryFor } from '../mapping';
 import type { CsvRowRecord } from '../types';
@@ -322,8 +323,12 @@ async function writeAnswer(
       const error: AppError =
         outcome?.error ??
         (outcome?.status === 'matched'
-          ? { code: 'invalid_response', message: `${provider} reported a match without the person.`, provider }
-          : { code: 'invalid_response', message: `${provider} gave no answer for this row.`, provider });
+          ? {
+              code: 'invalid_response',
+              message: `${providerLabel(provider)} reported a match without the person.`,
+              provider,
+            }
+          : { code: 'invalid_response', message: `${providerLabel(provider)} gave no answer for this row.`, provider });
       const verdict = classifyRowError(error);
       if (verdict === 'retry') {
         retry.push(s);
