@@ -1,12 +1,13 @@
 /**
  * CSV export of a job: the original columns, the enriched ones, a status and an error column.
- * UTF-8 with BOM and CRLF (what Excel opens correctly). Every cell goes through shared/csv-cell.ts:
+ * UTF-8 with BOM and CRLF (what Excel opens correctly), separated like the file the rep dropped (a
+ * German `;` file comes back with `;`, so it opens in the same Excel it came from). Every cell goes through shared/csv-cell.ts:
  * formula-like cells are neutralised, and cells holding any locale's separator are quoted.
  * Produces text only; saving goes through api.files.saveCsv.
  */
 import type { Api } from '../../../../shared/api';
 import type { Result } from '../../../../shared/contract';
-import { csvLine } from '../../../../shared/csv-cell';
+import { csvCell } from '../../../../shared/csv-cell';
 import type { ProspectDb } from '../../db/schema';
 import { ENRICHED_LABELS, keysFor } from './enriched';
 import { fileTitle } from './import';
@@ -16,6 +17,9 @@ import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from './types';
 export { csvCell, csvLine, neutralizeCell, quoteCell } from '../../../../shared/csv-cell';
 
 export const BOM = '\uFEFF';
+
+/** A line with the input file's separator; every cell holding any separator is quoted (shared/csv-cell). */
+const lineWith = (delimiter: string) => (cells: readonly (string | undefined)[]) => cells.map(csvCell).join(delimiter);
 export const CRLF = '\r\n';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -92,7 +96,8 @@ export function failedExportShape(job: Pick<CsvJobRecord, 'headers'>): ExportSha
 }
 
 /** The full CSV text for some rows: BOM, header line, CRLF after every line. */
-export function toCsvText(shape: ExportShape, rows: Iterable<CsvRowRecord>): string {
+export function toCsvText(shape: ExportShape, rows: Iterable<CsvRowRecord>, delimiter = ','): string {
+  const csvLine = lineWith(delimiter);
   const lines = [csvLine(shape.headers)];
   for (const row of rows) lines.push(csvLine(shape.cells(row)));
   return BOM + lines.join(CRLF) + CRLF;
@@ -110,6 +115,7 @@ export async function exportJobCsv(
   if (!job) throw new Error(`No CSV job ${jobId}.`);
   const plan = job.plan ?? { fields: [] };
   const shape = kind === 'failed' ? failedExportShape(job) : enrichedExportShape(job, plan);
+  const csvLine = lineWith(job.parse?.dialect.delimiter ?? ',');
   const lines = [csvLine(shape.headers)];
   let count = 0;
   if (kind === 'failed') {
