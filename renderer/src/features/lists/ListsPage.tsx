@@ -7,6 +7,7 @@ import { deleteSavedSearch, markRun } from '../../db/savedSearches';
 import { db, type SavedSearch, type StoredOrganization, type StoredPerson } from '../../db/schema';
 import { emailCell, locationText, organizationName, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
+import { csvActions } from '../enrich/page/store';
 import { companySearch, peopleSearch } from '../search/searches';
 
 type Member = StoredPerson | StoredOrganization;
@@ -148,6 +149,11 @@ function ListView({ listId, name, kind }: { listId: string; name: string; kind: 
         >
           Remove {selected.size || ''} from list
         </button>
+        {kind === 'people' && (
+          <button type="button" disabled={!members?.length} onClick={() => void csvActions.enrichList(listId, name)}>
+            Enrich this list
+          </button>
+        )}
         {confirmDelete ? (
           <>
             <span>Delete “{name}”? Saved people stay saved.</span>

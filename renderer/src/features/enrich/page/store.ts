@@ -7,6 +7,9 @@
 import { create } from 'zustand';
 import type { EnrichField, ProviderId } from '../../../../../shared/domain';
 import { api } from '../../../api';
+import { navigate } from '../../../app/navigation';
+import { db } from '../../../db/schema';
+import { listAsCsvFile } from '../list-source';
 import type { WorkerParseOptions } from '../csv/worker-protocol';
 import {
   CsvWorkerClient,
@@ -196,6 +199,16 @@ export const csvActions = {
   },
 
   /** Opens an unfinished or finished job (after a reload, from the list on the drop step). */
+  /** Enriches a saved list: its people become a job's rows, then the same map, plan and estimate. */
+  async enrichList(listId: string, listName: string) {
+    const file = await listAsCsvFile(listId, listName);
+    navigate({ page: 'enrich' });
+    await csvActions.importFile(file);
+    // The answers go back into the same list (the runner fills the job's list instead of making one).
+    const { jobId, step } = get();
+    if (jobId && step === 'map') await db().csvJobs.update(jobId, { listId });
+  },
+
   async openJob(jobId: string) {
     const runner = csvRunner();
     const job = await runner.jobOf(jobId);
