@@ -61,6 +61,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // Phone is the rep's choice, offered with what it adds per row.
       const phone = page.getByRole('group', { name: 'Fields to fill' }).getByRole('checkbox', { name: 'Phone' });
       await expect(phone).not.toBeChecked();
+      await expect(page.getByRole('group', { name: 'Fields to fill' })).toContainText(/credits a row|No extra credits/);
       await page.getByLabel('Credit budget').fill('40');
       await shoot(page, scheme, 'plan', 'Plan');
 
