@@ -1,5 +1,5 @@
 /**
- * The one key for "this lookup at this provider": the renderer's ledger (renderer/src/csv/ledger.ts)
+ * The one key for "this lookup at this provider": the renderer's ledger (renderer/src/features/enrich/ledger.ts)
  * and main's enrichment journal (main/services/enrich-journal.ts) must agree on it, or one side
  * would miss what the other already paid for.
  */

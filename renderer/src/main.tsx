@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './app/App';
 import './styles.css';
 import { api } from './api';
-import { applyProviderEvent } from './stores/providerStatus';
-import { refreshProviders } from './stores/providers';
+import { applyProviderEvent } from './features/settings/providerStatus';
+import { refreshProviders } from './app/providers';
 import { peopleIndex } from './db/peopleIndex';
 
 // One subscription for the app's lifetime: main's pushed events update UI state.

@@ -19,11 +19,11 @@ import { createServices } from '../../main/services';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import type { SamplePerson } from '../../main/providers/sample/dataset-types';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
-import { importCsv } from '../../renderer/src/csv/import';
-import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/csv/runner';
-import { estimatePlan, scanEligibility } from '../../renderer/src/csv/plan';
-import { saveJobCsv } from '../../renderer/src/csv/export';
-import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from '../../renderer/src/csv/types';
+import { importCsv } from '../../renderer/src/features/enrich/import';
+import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/features/enrich/runner';
+import { estimatePlan, scanEligibility } from '../../renderer/src/features/enrich/plan';
+import { saveJobCsv } from '../../renderer/src/features/enrich/export';
+import type { CsvRowRecord, EnrichPlan } from '../../renderer/src/features/enrich/types';
 import { startAllSimulators, type RunningSimulators } from '../simulators';
 
 const dataset = getSampleDataset();
@@ -113,7 +113,7 @@ async function load(rows: Cells[], fileName = 'leads.csv'): Promise<string> {
 }
 
 async function rowsOf(jobId: string): Promise<CsvRowRecord[]> {
-  return (await database.csvRows.where('jobId').equals(jobId).sortBy('index')) as CsvRowRecord[];
+  return database.csvRows.where('jobId').equals(jobId).sortBy('index');
 }
 
 function statusCounts(rows: CsvRowRecord[]) {
@@ -187,7 +187,7 @@ describe('CSV runner with the real main services', () => {
     expect(last.hitsByProvider.sample).toBe(100);
     expect(seen.some((p) => p.state === 'running' && p.processed > 0 && p.processed < 150)).toBe(true);
 
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(job.status).toBe('done');
     const list = await database.lists.get(job.listId!);
     expect(list).toMatchObject({ name: 'leads', kind: 'people' });
@@ -218,7 +218,7 @@ describe('CSV runner with the real main services', () => {
     const jobId = await load(rows, 'waterfall.csv');
     const thePlan = plan(['apione', 'apollo']);
 
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     const eligibility = await scanEligibility(database, jobId, job.mapping, thePlan);
     expect(eligibility).toMatchObject({ total: 45, noProvider: 5 });
     expect(eligibility.perProvider.apione).toMatchObject({ eligible: 30, certain: 30 });
@@ -268,7 +268,7 @@ describe('CSV runner with the real main services', () => {
     expect(creditsBefore).toBeGreaterThan(0);
 
     const second = await load(rows, 'again.csv');
-    const job = (await database.csvJobs.get(second)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(second))!;
     const eligibility = await scanEligibility(database, second, job.mapping, plan(['apione', 'apollo']));
     expect(eligibility.perProvider.apione).toMatchObject({ eligible: 0, fromLedger: 20 });
     const result = await new CsvRunner({ api }).start(second, plan(['apione', 'apollo']));
@@ -280,7 +280,7 @@ describe('CSV runner with the real main services', () => {
     expect(result.progress.fromLedger).toBe(30);
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
     expect(b.map((r) => [r.status, r.enriched, r.personId])).toEqual(a.map((r) => [r.status, r.enriched, r.personId]));
-    const secondJob = (await database.csvJobs.get(second)) as CsvJobRecord;
+    const secondJob = (await database.csvJobs.get(second))!;
     expect(secondJob.listId).toBeTruthy();
     expect(await database.listMembers.where('listId').equals(secondJob.listId!).count()).toBe(30);
 
@@ -363,7 +363,7 @@ describe('CSV runner with the real main services', () => {
       expect(r.error!.provider).toBe('apione');
     }
     expect(maxCharge('apione')).toBe(1); // nothing was asked twice automatically
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(job.creditsSpent).toBe(stored.filter((r) => r.status === 'done').length * 4);
 
     // "Retry failed" reruns only the failed rows.
@@ -491,7 +491,7 @@ describe('CSV runner with the real main services', () => {
     expect(apollo.chargesByInput.size).toBe(60);
     expect(maxCharge('apollo')).toBe(1);
     expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(60);
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(await database.listMembers.where('listId').equals(job.listId!).count()).toBe(60);
   });
 
@@ -578,6 +578,6 @@ describe('CSV runner with main services tuned short (HTTP timeouts, no HTTP-leve
     expect(result.progress.rateLimited).toBe(3);
     expect(states).toContain('throttled');
     expect(maxCharge('apione')).toBe(1);
-    expect((await database.csvJobs.get(jobId)) as CsvJobRecord).toMatchObject({ stats: { rateLimited: 3 } });
+    expect(await database.csvJobs.get(jobId)).toMatchObject({ stats: { rateLimited: 3 } });
   });
 });

@@ -15,9 +15,9 @@ import { UNCERTAIN_LOOKUP_MESSAGE, type PersonQuery } from '../../shared/domain'
 import { createMainRuntime, type MainRuntime } from '../../main/runtime';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
-import { importCsv } from '../../renderer/src/csv/import';
-import { CsvRunner } from '../../renderer/src/csv/runner';
-import type { CsvRowRecord, EnrichPlan } from '../../renderer/src/csv/types';
+import { importCsv } from '../../renderer/src/features/enrich/import';
+import { CsvRunner } from '../../renderer/src/features/enrich/runner';
+import type { CsvRowRecord, EnrichPlan } from '../../renderer/src/features/enrich/types';
 import { startAllSimulators, type RunningSimulators } from '../simulators';
 
 const people = getSampleDataset().people.filter((p) => p.email);
@@ -216,7 +216,7 @@ describe('the CSV runner across a main restart', () => {
     return result.jobId;
   }
   const rowsOf = async (jobId: string) =>
-    (await database.csvRows.where('jobId').equals(jobId).sortBy('index')) as CsvRowRecord[];
+    await database.csvRows.where('jobId').equals(jobId).sortBy('index');
   const counts = (rows: CsvRowRecord[]) =>
     rows.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {});
   /** The renderer dies on the n-th enrich call: `before` runs, and the call never returns to it. */

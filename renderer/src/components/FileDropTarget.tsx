@@ -1,7 +1,7 @@
 /** The whole window accepts a dropped CSV: it opens Enrich CSV with that file. */
 import { useEffect, useState } from 'react';
-import { navigate } from '../stores/navigation';
-import { csvRunner, importFile, useCsvJob } from '../stores/csvJob';
+import { navigate } from '../app/navigation';
+import { csvRunner, importFile, useCsvJob } from '../features/enrich/csvJob';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
 

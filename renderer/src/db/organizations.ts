@@ -244,12 +244,3 @@ export async function peopleOfOrganization(orgId: string): Promise<StoredPerson[
   const people = await db().people.where('organizationId').equals(orgId).toArray();
   return people.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || (a.id < b.id ? -1 : 1));
 }
-
-export async function deleteOrganizations(ids: string[]): Promise<void> {
-  const d = db();
-  await d.transaction('rw', [d.organizations, d.jobPostings, d.listMembers], async () => {
-    await d.organizations.bulkDelete(ids);
-    await d.jobPostings.where('organizationId').anyOf(ids).delete();
-    await d.listMembers.bulkDelete(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids));
-  });
-}

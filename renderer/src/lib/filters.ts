@@ -64,19 +64,6 @@ export function toFilters(fields: FilterField[], values: FormValues): Record<str
   return out;
 }
 
-export function toFormValues(fields: FilterField[], filters: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const f of fields) {
-    const v = filters[f.key];
-    if (v === undefined) continue;
-    if (f.kind === 'list' && Array.isArray(v)) out[f.key] = v.join(', ');
-    else if (f.kind === 'multi' && Array.isArray(v)) out[f.key] = v.map(String);
-    else if (f.kind === 'tristate' && typeof v === 'boolean') out[f.key] = v ? 'yes' : 'no';
-    else if (typeof v === 'string') out[f.key] = v;
-  }
-  return out;
-}
-
 export const toPeopleFilters = (values: FormValues) => toFilters(PEOPLE_FIELDS, values) as PeopleFilters;
 export const toOrganizationFilters = (values: FormValues) => toFilters(ORGANIZATION_FIELDS, values) as OrganizationFilters;
 

@@ -4,7 +4,7 @@
  * benchmark's Worker (csv-worker-entry.ts): for a parse alone (ours or a peer's), through the app's
  * own CsvWorkerClient.import (parse + writes into IndexedDB), or to the plain-IndexedDB peer. Measures; asserts nothing.
  */
-import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/csv/worker-client';
+import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/features/enrich/csv/worker-client';
 import { ProspectDb } from '../../../renderer/src/db/schema';
 import { csvPieces } from '../csv-data';
 import {

@@ -1,5 +1,5 @@
 /**
- * The CSV benchmark's Worker: what renderer/src/csv/parse.worker.ts runs (the app's
+ * The CSV benchmark's Worker: what renderer/src/features/enrich/csv/parse.worker.ts runs (the app's
  * createCsvWorkerHandler, so `{ type: 'import' }` parses and writes csvRows through Dexie exactly
  * as in the app), on a database of the benchmark's own, plus the benchmark's requests
  * (csv-bench-protocol.ts): a parse by ours or a peer on the same Blob, rows counted and dropped,
@@ -8,12 +8,12 @@
  */
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
-import { parseCsv } from '../../../renderer/src/csv/parse';
+import { parseCsv } from '../../../renderer/src/features/enrich/csv/parse';
 import {
   createCsvWorkerHandler,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
-} from '../../../renderer/src/csv/worker-protocol';
+} from '../../../renderer/src/features/enrich/csv/worker-protocol';
 import { ProspectDb } from '../../../renderer/src/db/schema';
 import {
   BENCH_DB_NAME,

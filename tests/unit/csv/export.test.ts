@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type ParsedRow } from '../../../renderer/src/csv/parse';
+import { parseCsv, type ParsedRow } from '../../../renderer/src/features/enrich/csv/parse';
 import {
   csvLine,
   enrichedExportShape,
@@ -7,8 +7,8 @@ import {
   neutralizeCell,
   quoteCell,
   toCsvText,
-} from '../../../renderer/src/csv/export';
-import type { CsvRowRecord } from '../../../renderer/src/csv/types';
+} from '../../../renderer/src/features/enrich/export';
+import type { CsvRowRecord } from '../../../renderer/src/features/enrich/types';
 
 describe('formula neutralisation', () => {
   it.each([

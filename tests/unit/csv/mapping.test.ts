@@ -7,8 +7,8 @@ import {
   toPersonQuery,
   type ColumnMapping,
   type MappingTarget,
-} from '../../../renderer/src/csv/mapping';
-import { emptyEligibility, tallyRow } from '../../../renderer/src/csv/plan';
+} from '../../../renderer/src/features/enrich/mapping';
+import { emptyEligibility, tallyRow } from '../../../renderer/src/features/enrich/plan';
 
 const targetsOf = (headers: string[], rows: string[][] = []) => {
   const m = proposeMapping(headers, rows);
