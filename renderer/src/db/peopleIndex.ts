@@ -49,6 +49,8 @@ interface Columns {
   ids: string[];
   texts: string[];
   signatures: Int32Array;
+  /** By signature bit: the positions (ascending, so id order) of the entries that have it. */
+  postings: Uint32Array[];
   seniorities: string[];
   departments: string[];
   countries: string[];
@@ -82,6 +84,18 @@ const pendingByTransaction = new WeakMap<IDBTransaction, PendingWrites>();
 
 function nativeTransaction(): IDBTransaction | undefined {
   return (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans ?? undefined;
+}
+
+/** Position in an ascending list of the first value >= `value`. */
+function lowerBoundOf(list: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lowerBound(entries: readonly PeopleIndexEntry[], id: string): number {
@@ -127,16 +141,18 @@ export class PeopleIndex {
   }
 
   /**
-   * One pass over every entry: each match counts towards the total, those after `after` fill the
-   * page (ids in id order). Filters are cheap comparisons; a token is first one bit test of the
-   * signature, then a string search only where the bit is set (or none for one letter or digit).
+   * Every match counts towards the total (exact), those after `after` fill the page (ids in id
+   * order). With text, only the entries holding the signature bit of the rarest token are visited
+   * (its posting list, in id order), not all of them; a lone letter or digit, whose bit decides
+   * alone, answers from the list's length and one binary search. Then filters are cheap comparisons,
+   * and a token is one bit test of the signature, then a string search (none for a letter or digit).
    */
   query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
     const c = (this.columns ??= this.buildColumns());
     const tokens = q.tokens.map((t) => {
       const bit = prefixBit(t);
       // One letter or digit: the exact first-character bit decides alone.
-      return { offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}` };
+      return { bit, offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}` };
     });
     const seniorities = q.seniorities && new Set(q.seniorities);
     const countries = q.countries && new Set(q.countries);
@@ -146,8 +162,21 @@ export class PeopleIndex {
     const ids: string[] = [];
     let total = 0;
     let more = false;
-    const n = c.ids.length;
-    rows: for (let i = 0; i < n; i++) {
+
+    // The entries to visit: the rarest token's posting list, or everyone when there is no text.
+    let visit: Uint32Array | undefined;
+    for (const t of tokens) {
+      const list = c.postings[t.bit]!;
+      if (!visit || list.length < visit.length) visit = list;
+    }
+    if (visit && tokens.length === 1 && tokens[0]!.needle === undefined && !members && !seniorities && !countries && !departments) {
+      const from = lowerBoundOf(visit, start);
+      for (let k = from; k < visit.length && ids.length < q.limit; k++) ids.push(c.ids[visit[k]!]!);
+      return { ids, total: visit.length, more: visit.length - from > q.limit };
+    }
+    const n = visit ? visit.length : c.ids.length;
+    rows: for (let k = 0; k < n; k++) {
+      const i = visit ? visit[k]! : k;
       const base = i * SIGNATURE_INTS;
       for (const t of tokens) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
       if (members && !members.has(c.ids[i]!)) continue;
@@ -172,10 +201,12 @@ export class PeopleIndex {
 
   private buildColumns(): Columns {
     const n = this.entries.length;
+    const signatures = new Int32Array(n * SIGNATURE_INTS);
     const c: Columns = {
       ids: new Array(n),
       texts: new Array(n),
-      signatures: new Int32Array(n * SIGNATURE_INTS),
+      signatures,
+      postings: [],
       seniorities: new Array(n),
       departments: new Array(n),
       countries: new Array(n),
@@ -183,10 +214,30 @@ export class PeopleIndex {
     this.entries.forEach((e, i) => {
       c.ids[i] = e.id;
       c.texts[i] = e.text;
-      c.signatures.set(e.signature, i * SIGNATURE_INTS);
+      signatures.set(e.signature, i * SIGNATURE_INTS);
       c.seniorities[i] = e.seniority;
       c.departments[i] = e.departments;
       c.countries[i] = e.country;
+    });
+    // Posting lists by signature bit, in two passes (count, then fill) into exact-size typed arrays.
+    const counts = new Uint32Array(SIGNATURE_INTS * 32);
+    const eachBit = (visit: (bit: number, i: number) => void) => {
+      for (let i = 0; i < n; i++) {
+        for (let w = 0; w < SIGNATURE_INTS; w++) {
+          let word = signatures[i * SIGNATURE_INTS + w]!;
+          while (word !== 0) {
+            const low = word & -word;
+            visit(w * 32 + (31 - Math.clz32(low)), i);
+            word ^= low;
+          }
+        }
+      }
+    };
+    eachBit((bit) => counts[bit]!++);
+    c.postings = Array.from(counts, (count) => new Uint32Array(count));
+    const filled = new Uint32Array(counts.length);
+    eachBit((bit, i) => {
+      c.postings[bit]![filled[bit]!++] = i;
     });
     return c;
   }
