@@ -17,6 +17,7 @@
  */
 import Dexie from 'dexie';
 import { db, type ProspectDb, type StoredPerson } from './schema';
+import { buildPrefixPostings, postingsFor, type PrefixPostings } from './prefixPostings';
 import {
   byId,
   KEY_SEPARATOR,
@@ -49,8 +50,8 @@ interface Columns {
   ids: string[];
   texts: string[];
   signatures: Int32Array;
-  /** By signature bit: the positions (ascending, so id order) of the entries that have it. */
-  postings: Uint32Array[];
+  /** By word prefix (1 to 3 characters): the positions, ascending, of the entries holding it. */
+  postings: PrefixPostings;
   seniorities: string[];
   departments: string[];
   countries: string[];
@@ -142,17 +143,19 @@ export class PeopleIndex {
 
   /**
    * Every match counts towards the total (exact), those after `after` fill the page (ids in id
-   * order). With text, only the entries holding the signature bit of the rarest token are visited
-   * (its posting list, in id order), not all of them; a lone letter or digit, whose bit decides
-   * alone, answers from the list's length and one binary search. Then filters are cheap comparisons,
-   * and a token is one bit test of the signature, then a string search (none for a letter or digit).
+   * order). With text, only the entries on the rarest token's prefix posting list are visited, not
+   * all of them; a short token whose list is exact needs no string search, and alone with no filter
+   * it is answered from the list's length and one binary search. Each visited entry then passes
+   * cheap filter comparisons, one signature bit test per token, then a string search per token
+   * (none for a letter or digit, whose bit decides alone).
    */
   query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
     const c = (this.columns ??= this.buildColumns());
     const tokens = q.tokens.map((t) => {
       const bit = prefixBit(t);
+      const { list, exact } = postingsFor(c.postings, t);
       // One letter or digit: the exact first-character bit decides alone.
-      return { bit, offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}` };
+      return { offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}`, list, exact };
     });
     const seniorities = q.seniorities && new Set(q.seniorities);
     const countries = q.countries && new Set(q.countries);
@@ -163,13 +166,12 @@ export class PeopleIndex {
     let total = 0;
     let more = false;
 
-    // The entries to visit: the rarest token's posting list, or everyone when there is no text.
-    let visit: Uint32Array | undefined;
-    for (const t of tokens) {
-      const list = c.postings[t.bit]!;
-      if (!visit || list.length < visit.length) visit = list;
-    }
-    if (visit && tokens.length === 1 && tokens[0]!.needle === undefined && !members && !seniorities && !countries && !departments) {
+    // The entries to visit: the rarest token's list (it needs no check of its own when exact), or everyone.
+    let driver: (typeof tokens)[number] | undefined;
+    for (const t of tokens) if (!driver || t.list.length < driver.list.length) driver = t;
+    const checked = driver?.exact ? tokens.filter((t) => t !== driver) : tokens;
+    const visit = driver?.list;
+    if (visit && checked.length === 0 && !members && !seniorities && !countries && !departments) {
       const from = lowerBoundOf(visit, start);
       for (let k = from; k < visit.length && ids.length < q.limit; k++) ids.push(c.ids[visit[k]!]!);
       return { ids, total: visit.length, more: visit.length - from > q.limit };
@@ -178,12 +180,12 @@ export class PeopleIndex {
     rows: for (let k = 0; k < n; k++) {
       const i = visit ? visit[k]! : k;
       const base = i * SIGNATURE_INTS;
-      for (const t of tokens) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
+      for (const t of checked) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
       if (members && !members.has(c.ids[i]!)) continue;
       if (seniorities && !seniorities.has(c.seniorities[i]!)) continue;
       if (countries && !countries.has(c.countries[i]!)) continue;
       if (departments && !departments.some((x) => c.departments[i]!.includes(x))) continue;
-      for (const t of tokens) if (t.needle !== undefined && !c.texts[i]!.includes(t.needle)) continue rows;
+      for (const t of checked) if (t.needle !== undefined && !c.texts[i]!.includes(t.needle)) continue rows;
       total++;
       if (i < start) continue;
       if (ids.length < q.limit) ids.push(c.ids[i]!);
@@ -201,45 +203,21 @@ export class PeopleIndex {
 
   private buildColumns(): Columns {
     const n = this.entries.length;
+    const ids: string[] = new Array(n);
+    const texts: string[] = new Array(n);
     const signatures = new Int32Array(n * SIGNATURE_INTS);
-    const c: Columns = {
-      ids: new Array(n),
-      texts: new Array(n),
-      signatures,
-      postings: [],
-      seniorities: new Array(n),
-      departments: new Array(n),
-      countries: new Array(n),
-    };
+    const seniorities: string[] = new Array(n);
+    const departments: string[] = new Array(n);
+    const countries: string[] = new Array(n);
     this.entries.forEach((e, i) => {
-      c.ids[i] = e.id;
-      c.texts[i] = e.text;
+      ids[i] = e.id;
+      texts[i] = e.text;
       signatures.set(e.signature, i * SIGNATURE_INTS);
-      c.seniorities[i] = e.seniority;
-      c.departments[i] = e.departments;
-      c.countries[i] = e.country;
+      seniorities[i] = e.seniority;
+      departments[i] = e.departments;
+      countries[i] = e.country;
     });
-    // Posting lists by signature bit, in two passes (count, then fill) into exact-size typed arrays.
-    const counts = new Uint32Array(SIGNATURE_INTS * 32);
-    const eachBit = (visit: (bit: number, i: number) => void) => {
-      for (let i = 0; i < n; i++) {
-        for (let w = 0; w < SIGNATURE_INTS; w++) {
-          let word = signatures[i * SIGNATURE_INTS + w]!;
-          while (word !== 0) {
-            const low = word & -word;
-            visit(w * 32 + (31 - Math.clz32(low)), i);
-            word ^= low;
-          }
-        }
-      }
-    };
-    eachBit((bit) => counts[bit]!++);
-    c.postings = Array.from(counts, (count) => new Uint32Array(count));
-    const filled = new Uint32Array(counts.length);
-    eachBit((bit, i) => {
-      c.postings[bit]![filled[bit]!++] = i;
-    });
-    return c;
+    return { ids, texts, signatures, postings: buildPrefixPostings(texts), seniorities, departments, countries };
   }
 
   /**
