@@ -22,7 +22,6 @@ import {
   byId,
   KEY_SEPARATOR,
   personIndexEntry,
-  prefixBit,
   recordOf,
   SIGNATURE_INTS,
   SNAPSHOT_CHUNK,
@@ -49,7 +48,6 @@ export interface PeopleIndexQuery {
 interface Columns {
   ids: string[];
   texts: string[];
-  signatures: Int32Array;
   /** By word prefix (1 to 3 characters): the positions, ascending, of the entries holding it. */
   postings: PrefixPostings;
   seniorities: string[];
@@ -146,17 +144,13 @@ export class PeopleIndex {
    * order). With text, only the entries on the rarest token's prefix posting list are visited, not
    * all of them; a short token whose list is exact needs no string search, and alone with no filter
    * it is answered from the list's length and one binary search. Each visited entry then passes
-   * cheap filter comparisons, one signature bit test per token, then a string search per token
-   * (none for a letter or digit, whose bit decides alone).
+   * cheap filter comparisons, then a string search per other token (the rarest list is short, so
+   * no signature test is worth its memory here).
    */
   query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
     const c = (this.columns ??= this.buildColumns());
-    const tokens = q.tokens.map((t) => {
-      const bit = prefixBit(t);
-      const { list, exact } = postingsFor(c.postings, t);
-      // One letter or digit: the exact first-character bit decides alone.
-      return { offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}`, list, exact };
-    });
+    // A word starts with the token where the text holds " token" (texts are " word word …").
+    const tokens = q.tokens.map((t) => ({ needle: ` ${t}`, ...postingsFor(c.postings, t) }));
     const seniorities = q.seniorities && new Set(q.seniorities);
     const countries = q.countries && new Set(q.countries);
     const departments = q.departments?.map((x) => `,${x},`);
@@ -179,13 +173,11 @@ export class PeopleIndex {
     const n = visit ? visit.length : c.ids.length;
     rows: for (let k = 0; k < n; k++) {
       const i = visit ? visit[k]! : k;
-      const base = i * SIGNATURE_INTS;
-      for (const t of checked) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
       if (members && !members.has(c.ids[i]!)) continue;
       if (seniorities && !seniorities.has(c.seniorities[i]!)) continue;
       if (countries && !countries.has(c.countries[i]!)) continue;
       if (departments && !departments.some((x) => c.departments[i]!.includes(x))) continue;
-      for (const t of checked) if (t.needle !== undefined && !c.texts[i]!.includes(t.needle)) continue rows;
+      for (const t of checked) if (!c.texts[i]!.includes(t.needle)) continue rows;
       total++;
       if (i < start) continue;
       if (ids.length < q.limit) ids.push(c.ids[i]!);
@@ -205,19 +197,17 @@ export class PeopleIndex {
     const n = this.entries.length;
     const ids: string[] = new Array(n);
     const texts: string[] = new Array(n);
-    const signatures = new Int32Array(n * SIGNATURE_INTS);
     const seniorities: string[] = new Array(n);
     const departments: string[] = new Array(n);
     const countries: string[] = new Array(n);
     this.entries.forEach((e, i) => {
       ids[i] = e.id;
       texts[i] = e.text;
-      signatures.set(e.signature, i * SIGNATURE_INTS);
       seniorities[i] = e.seniority;
       departments[i] = e.departments;
       countries[i] = e.country;
     });
-    return { ids, texts, signatures, postings: buildPrefixPostings(texts), seniorities, departments, countries };
+    return { ids, texts, postings: buildPrefixPostings(texts), seniorities, departments, countries };
   }
 
   /**
