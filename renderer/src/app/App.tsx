@@ -1,3 +1,4 @@
+import { AppShell, Group, NavLink, Text } from '@mantine/core';
 import { PAGES, navigate, useNavigation } from './navigation';
 import { SearchPage } from '../features/search/SearchPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
@@ -13,28 +14,31 @@ export function App() {
   const route = useNavigation((s) => s.route);
   const activeTab = route.page === 'person' ? 'search' : route.page === 'company' ? 'companies' : route.page;
   return (
-    <div className="app">
+    // The window's minimum width (960px) always leaves room for the navbar, so it never collapses.
+    <AppShell navbar={{ width: 200, breakpoint: 0 }} padding="lg">
       <FileDropTarget />
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">Prospect Desk</div>
-        <ul>
-          {PAGES.map((p) => (
-            <li key={p.id}>
-              <a
-                href={`#/${p.id}`}
-                aria-current={activeTab === p.id ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate({ page: p.id });
-                }}
-              >
-                {p.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="content">
+      <AppShell.Navbar aria-label="Main" p="xs">
+        <Group gap="xs" px="xs" py="sm" wrap="nowrap">
+          <img src="/icon.svg" alt="" width={24} height={24} />
+          <Text fw={700}>Prospect Desk</Text>
+        </Group>
+        {PAGES.map((p) => (
+          <NavLink
+            key={p.id}
+            component="a"
+            href={`#/${p.id}`}
+            label={p.label}
+            styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
+            active={activeTab === p.id}
+            aria-current={activeTab === p.id ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: p.id });
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main className="content">
         <ProviderStatusBanner />
         {route.page === 'search' && <SearchPage />}
         {route.page === 'companies' && <CompaniesPage />}
@@ -43,7 +47,7 @@ export function App() {
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'person' && route.id && <PersonPage personId={route.id} />}
         {route.page === 'company' && route.id && <CompanyPage organizationId={route.id} />}
-      </main>
-    </div>
+      </AppShell.Main>
+    </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ConnectionTest, ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { refreshProviders, replaceProvider, useProviders } from '../../app/providers';
+import { ColorSchemeControl } from './ColorSchemeControl';
 
 const STATUS_TEXT: Record<ConnectionTest['status'], string> = {
   working: 'Working',
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <div className="cards">
         {providers.map((p) => (p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />))}
       </div>
+      <ColorSchemeControl />
     </section>
   );
 }
