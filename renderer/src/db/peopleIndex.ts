@@ -23,7 +23,6 @@ import {
   KEY_SEPARATOR,
   personIndexEntry,
   recordOf,
-  SIGNATURE_INTS,
   SNAPSHOT_CHUNK,
   snapshotRecords,
   type PeopleIndexEntry,
@@ -145,7 +144,7 @@ export class PeopleIndex {
    * all of them; a short token whose list is exact needs no string search, and alone with no filter
    * it is answered from the list's length and one binary search. Each visited entry then passes
    * cheap filter comparisons, then a string search per other token (the rarest list is short, so
-   * no signature test is worth its memory here).
+   * no per-entry prefix signature is worth its memory here).
    */
   query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
     const c = (this.columns ??= this.buildColumns());
@@ -291,8 +290,6 @@ export class PeopleIndex {
           id: r.ids[i]!,
           keys,
           text: r.texts[i]!,
-          // A view on the record's array: no copy per entry.
-          signature: r.signatures.subarray(i * SIGNATURE_INTS, (i + 1) * SIGNATURE_INTS),
           seniority: r.seniorities[i]!,
           departments: r.departments[i]!,
           country: r.countries[i]!,
