@@ -20,7 +20,7 @@ import { db, type ProspectDb, type StoredPerson } from './schema';
 import { buildPrefixPostings, postingsFor, type PrefixPostings } from './prefixPostings';
 import {
   byId,
-  KEY_SEPARATOR,
+  keysOf,
   personIndexEntry,
   recordOf,
   SNAPSHOT_CHUNK,
@@ -69,7 +69,7 @@ export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: 
   if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
   // Deletions first: an absorbed id lives on among its survivor's keys.
   for (const id of deletedIds) pending.keys.set(id, '');
-  for (const e of entries) for (const key of e.keys) pending.keys.set(key, e.id);
+  for (const e of entries) for (const key of keysOf(e)) pending.keys.set(key, e.id);
 }
 
 /** What a transaction in progress appended: the log records it wrote start at firstSeq. */
@@ -285,10 +285,9 @@ export class PeopleIndex {
     for (const r of records) {
       if ((r.seq ?? 0) <= this.lastSeq) continue;
       for (let i = 0; i < r.ids.length; i++) {
-        const keys = r.keys[i] ? r.keys[i]!.split(KEY_SEPARATOR) : [];
         const entry: PeopleIndexEntry = {
           id: r.ids[i]!,
-          keys,
+          keys: r.keys[i] ?? '',
           text: r.texts[i]!,
           seniority: r.seniorities[i]!,
           departments: r.departments[i]!,
@@ -303,7 +302,7 @@ export class PeopleIndex {
           added.push(entry);
         }
         this.byKey.set(entry.id, entry.id);
-        for (const key of keys) this.byKey.set(key, entry.id);
+        for (const key of keysOf(entry)) this.byKey.set(key, entry.id);
       }
       for (const id of r.deleted ?? []) {
         const gone = this.byId.get(id);
@@ -324,7 +323,7 @@ export class PeopleIndex {
 
   /** Drops the keys an entry held, unless another row has claimed them since. */
   private forgetKeys(entry: PeopleIndexEntry): void {
-    for (const key of [entry.id, ...entry.keys]) if (this.byKey.get(key) === entry.id) this.byKey.delete(key);
+    for (const key of [entry.id, ...keysOf(entry)]) if (this.byKey.get(key) === entry.id) this.byKey.delete(key);
   }
 
   /** Later, not on a search's clock: a compaction rewrites every entry. */

@@ -10,8 +10,11 @@ import { personWords } from './words';
 /** One search entry per person. `text` is " word word …": a token matches a word prefix as " token". */
 export interface PeopleIndexEntry {
   id: string;
-  /** Identity keys (shared/identity.ts) and ids this row absorbed. */
-  keys: string[];
+  /**
+   * Identity keys (shared/identity.ts) and ids this row absorbed, joined by KEY_SEPARATOR ('' for
+   * none): one string per person instead of an array, as the log stores them (see keysOf).
+   */
+  keys: string;
   text: string;
   seniority: string;
   /** Department slugs as ",a,b,": a department matches as ",a,". */
@@ -49,12 +52,17 @@ export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
   const words = personWords(p);
   return {
     id: p.id,
-    keys: p.keys ?? [],
+    keys: (p.keys ?? []).join(KEY_SEPARATOR),
     text: ` ${words.join(' ')}`,
     seniority: p.seniority ?? '',
     departments: p.departments?.length ? `,${p.departments.join(',')},` : '',
     country: p.countryCode ?? p.location?.countryCode?.toUpperCase() ?? '',
   };
+}
+
+/** An entry's keys one by one. */
+export function keysOf(entry: { keys: string }): string[] {
+  return entry.keys ? entry.keys.split(KEY_SEPARATOR) : [];
 }
 
 export function recordOf(
@@ -64,7 +72,7 @@ export function recordOf(
 ): PeopleSearchRecord {
   const record: PeopleSearchRecord = {
     ids: entries.map((e) => e.id),
-    keys: entries.map((e) => e.keys.join(KEY_SEPARATOR)),
+    keys: entries.map((e) => e.keys),
     texts: entries.map((e) => e.text),
     seniorities: entries.map((e) => e.seniority),
     departments: entries.map((e) => e.departments),
