@@ -80,6 +80,10 @@ export const DEPENDENCY_LAYERS = {
   'eslint-import-resolver-typescript': TOOLING,
   'eslint-plugin-import-x': TOOLING,
   'fake-indexeddb': TOOLING,
+  // bench peers (issue 13): measured side by side with ours, never imported by the app
+  flexsearch: TOOLING,
+  minisearch: TOOLING,
+  udsv: TOOLING,
   prettier: TOOLING,
   tsx: TOOLING,
   typescript: TOOLING,

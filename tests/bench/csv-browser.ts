@@ -2,10 +2,12 @@
  * The CSV benchmarks in Chromium (part of the csv bench, see csv.ts):
  *
  * - parse in a Worker: the generated file (csv-data.ts) as a File handed to a real dedicated Worker
- *   that runs the app's parseCsv over it, the way the import reads a Blob. Median of a few runs.
+ *   that runs the app's parseCsv over it, the way the import reads a Blob; papaparse, uDSV and a bare
+ *   decode + split run on the same File in the same Worker, in rotating order. Medians of runs.
  *   Memory: the Worker's V8 heap, sampled over CDP during each run.
  * - persist: the app's own import request (CsvWorkerClient.import -> createCsvWorkerHandler ->
- *   importCsv: parse + Dexie writes into csvRows) in that Worker, then the job's csvRows counted.
+ *   importCsv: parse + Dexie writes into csvRows) in that Worker, then the job's csvRows counted;
+ *   against the same parse writing the same records by plain IndexedDB puts, alternating.
  *
  * Everything runs on a disk-backed profile, as the app's IndexedDB is (Playwright's default context
  * keeps IndexedDB in memory). The page is the built renderer served by the test host, for its
@@ -19,8 +21,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startHost } from '../host/server';
 import type { PersistRun } from './browser/csv-page';
-import type { WorkerParseRun } from './browser/csv-bench-protocol';
+import type { ParseContender, WorkerParseRun } from './browser/csv-bench-protocol';
 import { bundle, CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { alternating, peerRatio, type PeerRatio } from './peers';
 import { median, round } from './stats';
 
 export interface BrowserCsvOptions {
@@ -30,6 +33,8 @@ export interface BrowserCsvOptions {
   parseRuns?: number;
   /** Rows for the persist measurement (default `rows`). */
   persistRows?: number;
+  /** Persist runs of ours and of the raw-IndexedDB peer each (default 3). */
+  persistRuns?: number;
   /** The renderer build the host serves (default out/renderer). */
   rendererDir?: string;
 }
@@ -159,10 +164,15 @@ function rowsPerSecondByTenth(run: PersistRun): number[] {
 
 const toMB = (bytes: number) => round(bytes / MB, 1);
 
-export async function benchCsvInChromium(options: BrowserCsvOptions): Promise<Record<string, unknown>> {
+const CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv', 'split'];
+
+export async function benchCsvInChromium(
+  options: BrowserCsvOptions,
+): Promise<Record<string, unknown> & { peers: PeerRatio[] }> {
   const { rows, columns } = options;
   const parseRuns = options.parseRuns ?? 3;
   const persistRows = options.persistRows ?? rows;
+  const persistRuns = options.persistRuns ?? 3;
   const rendererDir = options.rendererDir ?? join(ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`Run \`npm run build\` first: the benchmark serves ${rendererDir}.`);
@@ -186,49 +196,106 @@ export async function benchCsvInChromium(options: BrowserCsvOptions): Promise<Re
     await page.evaluate(`CsvBench.startWorker(${JSON.stringify(workerCode)})`);
     await inspector.waitForWorker();
 
-    const parses: Sampled<WorkerParseRun>[] = [];
-    for (let i = 0; i < parseRuns; i++) {
-      parses.push(
-        await sampled(inspector, () => page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns})`)),
-      );
-      const parsed = parses.at(-1)!.value.rows;
-      if (parsed !== rows) throw new Error(`the Worker parsed ${parsed} rows, expected ${rows}`);
-    }
-    const persisted = await sampled(inspector, () =>
-      page.evaluate<PersistRun>(`CsvBench.importInWorker(${persistRows}, ${columns})`),
+    // One untimed pass each on a small file first, so no contender's first run pays for the JIT.
+    for (const contender of CONTENDERS)
+      await page.evaluate(`CsvBench.parseInWorker(${Math.min(rows, 20_000)}, ${columns}, '${contender}')`);
+    // Every contender on the same File in the same Worker, in rotating order, heap sampled alike.
+    const parses: Record<ParseContender, Sampled<WorkerParseRun>[]> = { ours: [], papaparse: [], udsv: [], split: [] };
+    await alternating(
+      parseRuns,
+      Object.fromEntries(
+        CONTENDERS.map((contender) => [
+          contender,
+          async () => {
+            const run = await sampled(inspector, () =>
+              page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns}, '${contender}')`),
+            );
+            // `split` counts lines (line breaks in quoted values too), the parsers count data rows.
+            if (contender !== 'split' && run.value.rows !== rows)
+              throw new Error(`${contender} parsed ${run.value.rows} rows, expected ${rows}`);
+            parses[contender].push(run);
+            return run.value.elapsedMs;
+          },
+        ]),
+      ) as Record<ParseContender, () => Promise<number>>,
     );
 
-    const parseMs = median(parses.map((p) => p.value.elapsedMs));
-    const parseMB = parses[0]!.value.bytes / MB;
-    const persist = persisted.value;
+    // The app's import against plain IndexedDB puts of the same rows, alternating, emptied between runs.
+    const imports: Sampled<PersistRun>[] = [];
+    const raws: WorkerParseRun[] = [];
+    await alternating(persistRuns, {
+      ours: async () => {
+        imports.push(
+          await sampled(inspector, () =>
+            page.evaluate<PersistRun>(`CsvBench.importInWorker(${persistRows}, ${columns})`),
+          ),
+        );
+        await page.evaluate('CsvBench.clearPersisted()');
+        return imports.at(-1)!.value.elapsedMs;
+      },
+      raw: async () => {
+        raws.push(await page.evaluate<WorkerParseRun>(`CsvBench.rawPersistInWorker(${persistRows}, ${columns})`));
+        await page.evaluate('CsvBench.clearPersisted()');
+        return raws.at(-1)!.elapsedMs;
+      },
+    });
+
+    const msOf = (c: ParseContender) => median(parses[c].map((p) => p.value.elapsedMs));
+    const rate = (n: number, ms: number) => n / (ms / 1000);
+    const parseMs = msOf('ours');
+    const parseMB = parses.ours[0]!.value.bytes / MB;
+    const ours = parses.ours;
+    const persist = imports.at(-1)!.value;
+    const persistMs = median(imports.map((p) => p.value.elapsedMs));
+    const rawMs = median(raws.map((r) => r.elapsedMs));
+    const peerParse = (c: ParseContender, name: string) =>
+      peerRatio(`parse-vs-${c}`, rate(rows, parseMs), name, rate(rows, msOf(c)), 'rows/s', 'higher');
     return {
       [`parse ${rows} rows x ${columns} columns in a Chromium Worker`]: {
         rows,
         columns,
         megabytes: round(parseMB, 1),
-        runs: parses.length,
-        elapsedMsEach: parses.map((p) => Math.round(p.value.elapsedMs)),
+        runs: ours.length,
+        elapsedMsEach: ours.map((p) => Math.round(p.value.elapsedMs)),
         elapsedMs: Math.round(parseMs),
-        rowsPerSecond: Math.round(rows / (parseMs / 1000)),
+        rowsPerSecond: Math.round(rate(rows, parseMs)),
         megabytesPerSecond: round(parseMB / (parseMs / 1000), 1),
-        targetRowsPerSecond: 500_000,
-        workerHeapBaselineMB: toMB(median(parses.map((p) => p.baselineBytes))),
-        workerPeakHeapMB: toMB(Math.max(...parses.map((p) => p.peakBytes))),
-        workerPeakHeapGrowthMB: toMB(Math.max(...parses.map((p) => p.peakBytes - p.baselineBytes))),
-        workerHeapAfterGcMB: toMB(Math.max(...parses.map((p) => p.afterBytes))),
+        peersElapsedMsEach: Object.fromEntries(
+          CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, parses[c].map((p) => Math.round(p.value.elapsedMs))]),
+        ),
+        workerHeapBaselineMB: toMB(median(ours.map((p) => p.baselineBytes))),
+        workerPeakHeapMB: toMB(Math.max(...ours.map((p) => p.peakBytes))),
+        workerPeakHeapGrowthMB: toMB(Math.max(...ours.map((p) => p.peakBytes - p.baselineBytes))),
+        workerHeapAfterGcMB: toMB(Math.max(...ours.map((p) => p.afterBytes))),
         memoryMeasuredAs: HEAP_NOTE,
       },
       [`persist ${persistRows} rows x ${columns} columns (import into IndexedDB on disk)`]: {
         rows: persist.rows,
         storedRows: persist.storedRows,
+        runs: imports.length,
         megabytes: round(persist.bytes / MB, 1),
-        elapsedMs: Math.round(persist.elapsedMs),
-        rowsPerSecond: Math.round(persist.rows / (persist.elapsedMs / 1000)),
+        elapsedMsEach: imports.map((p) => Math.round(p.value.elapsedMs)),
+        elapsedMs: Math.round(persistMs),
+        rowsPerSecond: Math.round(rate(persist.rows, persistMs)),
         rowsPerSecondByTenth: rowsPerSecondByTenth(persist),
-        workerPeakHeapMB: toMB(persisted.peakBytes),
-        workerPeakHeapGrowthMB: toMB(persisted.peakBytes - persisted.baselineBytes),
-        workerHeapAfterGcMB: toMB(persisted.afterBytes),
+        rawIndexedDbElapsedMsEach: raws.map((r) => Math.round(r.elapsedMs)),
+        workerPeakHeapMB: toMB(Math.max(...imports.map((p) => p.peakBytes))),
+        workerPeakHeapGrowthMB: toMB(Math.max(...imports.map((p) => p.peakBytes - p.baselineBytes))),
+        workerHeapAfterGcMB: toMB(Math.max(...imports.map((p) => p.afterBytes))),
       },
+      peers: [
+        peerParse('papaparse', 'papaparse (Papa.parse on the File)'),
+        peerParse('udsv', 'uDSV (incremental, decoded text)'),
+        peerParse('split', 'decode + split on newline and comma'),
+        peerRatio(
+          'persist-vs-raw-indexeddb',
+          rate(persistRows, persistMs),
+          'same parse + plain IndexedDB puts, one transaction per 2,000 rows',
+          rate(persistRows, rawMs),
+          'rows/s',
+          'higher',
+        ),
+      ],
     };
   } finally {
     await context.close();

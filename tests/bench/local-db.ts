@@ -13,13 +13,16 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHost } from '../host/server';
 import { bundle, CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { alternating, peerRatio, type PeerRatio } from './peers';
 import { median, percentile, round } from './stats';
 
 export interface LocalDbBenchOptions {
   people?: number;
   organizations?: number;
-  /** Page re-opens on the seeded database. */
+  /** Page re-opens on the seeded database (and as many on an empty one). */
   launches?: number;
+  /** Runs of ours and of each peer in the data-layer suite (default 3). */
+  runs?: number;
   /** The renderer build the host serves (default out/renderer). */
   rendererDir?: string;
 }
@@ -50,12 +53,17 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
 
   const [entry, suite] = await Promise.all([bundle('local-db-entry.tsx'), bundle('local-db-suite.ts', 'LocalDbSuite')]);
   const host = await startHost({ rendererDir, env: { PROSPECT_DESK_SECRET_STORE: 'memory' } });
+  // A second host is a second origin (another port), so a database of its own that stays empty:
+  // the peer of a launch on 100k people is the same launch with nothing saved, in the same browser.
+  const emptyHost = await startHost({ rendererDir, env: { PROSPECT_DESK_SECRET_STORE: 'memory' } });
   const profile = await mkdtemp(join(tmpdir(), 'prospect-desk-bench-profile-'));
   // The app's CSP forbids inline scripts; the benchmark's injected bundles are the one exception.
+  // gc() and exact performance.memory let the in-page suite weigh each search index.
+  const args = [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args,
     bypassCSP: true,
   });
   try {
@@ -83,25 +91,46 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
     // screen with their total (the app loaded its search index from the log). The injected bundle
     // has its own copy of the db modules, so its first search also times a cold index load.
     const usable: number[] = [];
+    const usableEmpty: number[] = [];
     const savedList: number[] = [];
     const firstSearch: number[] = [];
     let loadedHeapMB = 0;
-    for (let i = 0; i < launches; i++) {
+    const toUsable = async (url: string) => {
       const start = Date.now();
-      await page.reload();
+      await page.goto(url);
       await page.getByRole('button', { name: 'Search', exact: true }).waitFor();
-      usable.push(Date.now() - start);
-      await page.getByRole('tab', { name: 'Saved people' }).click();
-      await page
-        .getByTestId('saved-count')
-        .filter({ hasText: /\d saved/ })
-        .waitFor();
-      savedList.push(Date.now() - start);
-      if (i === launches - 1) loadedHeapMB = await liveHeapMB();
-      await inject(page);
-      const { times } = await bench<{ times: number[] }>(`typeSearches(['a'])`);
-      firstSearch.push(times[0]!);
-    }
+      return { start, ms: Date.now() - start };
+    };
+    await alternating(launches, {
+      full: async () => {
+        const { start, ms } = await toUsable(host.url);
+        usable.push(ms);
+        await page.getByRole('tab', { name: 'Saved people' }).click();
+        await page
+          .getByTestId('saved-count')
+          .filter({ hasText: /\d saved/ })
+          .waitFor();
+        savedList.push(Date.now() - start);
+        loadedHeapMB = await liveHeapMB();
+        await inject(page);
+        const { times } = await bench<{ times: number[] }>(`typeSearches(['a'])`);
+        firstSearch.push(times[0]!);
+        return ms;
+      },
+      empty: async () => {
+        const { ms } = await toUsable(emptyHost.url);
+        usableEmpty.push(ms);
+        return ms;
+      },
+    });
+    // Back on the full database, for the scroll below and the suite.
+    await toUsable(host.url);
+    await page.getByRole('tab', { name: 'Saved people' }).click();
+    await page
+      .getByTestId('saved-count')
+      .filter({ hasText: /\d saved/ })
+      .waitFor();
+    await inject(page);
     // Scrolling in a page as a rep has it (after a launch), not one still collecting the seeding's garbage.
     const scroll = await bench<{ frames: number[]; rowCount: number }>(`scrollFrames(${people}, 3000)`);
     // A frame is dropped when it took more than one display refresh: the interval is then two refreshes or more.
@@ -109,7 +138,10 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
     await bench('clear()');
 
     await page.addScriptTag({ content: suite });
-    const dataLayer = await page.evaluate(`LocalDbSuite.runLocalDbBench({ people: ${people} })`);
+    const dataLayer = (await page.evaluate(
+      `LocalDbSuite.runLocalDbBench({ people: ${people}, runs: ${options.runs ?? 3} })`,
+    )) as { peers: PeerRatio[] } & Record<string, unknown>;
+    const { peers: dataLayerPeers, ...dataLayerRest } = dataLayer;
 
     return {
       seed: {
@@ -128,14 +160,27 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
         droppedFrames: scroll.frames.filter((f) => f > refresh * 1.5).length,
       },
       launchToUsableMs: { ...summary(usable), target: 500 },
+      launchToUsableEmptyDatabaseMs: summary(usableEmpty),
       launchToSavedListMs: summary(savedList),
       coldIndexLoadAndFirstSearchMs: summary(firstSearch),
       liveHeapMB: { emptyDatabase: emptyHeapMB, savedListShown: loadedHeapMB },
-      dataLayer,
+      dataLayer: dataLayerRest,
+      peers: [
+        ...dataLayerPeers,
+        peerRatio(
+          'launch-100k-vs-empty',
+          median(usable),
+          `launch to a usable Search page with an empty database`,
+          median(usableEmpty),
+          'ms',
+          'lower',
+        ),
+      ],
     };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
     await host.close();
+    await emptyHost.close();
   }
 }

@@ -7,6 +7,7 @@ import { createHttpClient } from '../../main/providers/http';
 import type { ProviderId } from '../../shared/domain';
 import type { SampleDataset } from '../../main/providers/sample/dataset-types';
 import { startSimulator, type ProviderReplies } from '../simulators/core';
+import { peerRatio, type PeerRatio } from './peers';
 
 export interface BenchRateOptions {
   /** Whose gate and 429 style to use: 'apollo' sends x-rate-limit-* headers and Retry-After; others send neither (Sumble). */
@@ -139,11 +140,14 @@ export async function benchRateSuite(quick = false): Promise<Record<string, unkn
     ['apione 25/s, L=50ms, configured right', { provider: 'apione', R: 25, latencyMs: 50, requests: n(200) }],
   ];
   const out: Record<string, unknown> = {};
+  const peers: PeerRatio[] = [];
   for (const [name, opts] of scenarios) {
     const r = await benchRate(opts);
     out[name] = { achievedRps: r.achievedRps, ratio: r.ratio, r429: r.r429, failed: r.failed, elapsedMs: r.elapsedMs };
+    // The provider's limit is the physical ceiling: one run each (the limit does not vary with load).
+    peers.push(peerRatio(`rate-vs-limit (${name})`, r.achievedRps, "the simulator's limit", opts.R, 'req/s', 'higher'));
   }
-  return out;
+  return { ...out, peers };
 }
 
 function round(x: number): number {

@@ -17,13 +17,12 @@
  */
 import Dexie from 'dexie';
 import { db, type ProspectDb, type StoredPerson } from './schema';
+import { buildPrefixPostings, postingsFor, type PrefixPostings } from './prefixPostings';
 import {
   byId,
-  KEY_SEPARATOR,
+  keysOf,
   personIndexEntry,
-  prefixBit,
   recordOf,
-  SIGNATURE_INTS,
   SNAPSHOT_CHUNK,
   snapshotRecords,
   type PeopleIndexEntry,
@@ -48,7 +47,8 @@ export interface PeopleIndexQuery {
 interface Columns {
   ids: string[];
   texts: string[];
-  signatures: Int32Array;
+  /** By word prefix (1 to 3 characters): the positions, ascending, of the entries holding it. */
+  postings: PrefixPostings;
   seniorities: string[];
   departments: string[];
   countries: string[];
@@ -69,7 +69,7 @@ export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: 
   if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
   // Deletions first: an absorbed id lives on among its survivor's keys.
   for (const id of deletedIds) pending.keys.set(id, '');
-  for (const e of entries) for (const key of e.keys) pending.keys.set(key, e.id);
+  for (const e of entries) for (const key of keysOf(e)) pending.keys.set(key, e.id);
 }
 
 /** What a transaction in progress appended: the log records it wrote start at firstSeq. */
@@ -82,6 +82,18 @@ const pendingByTransaction = new WeakMap<IDBTransaction, PendingWrites>();
 
 function nativeTransaction(): IDBTransaction | undefined {
   return (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans ?? undefined;
+}
+
+/** Position in an ascending list of the first value >= `value`. */
+function lowerBoundOf(list: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lowerBound(entries: readonly PeopleIndexEntry[], id: string): number {
@@ -127,17 +139,17 @@ export class PeopleIndex {
   }
 
   /**
-   * One pass over every entry: each match counts towards the total, those after `after` fill the
-   * page (ids in id order). Filters are cheap comparisons; a token is first one bit test of the
-   * signature, then a string search only where the bit is set (or none for one letter or digit).
+   * Every match counts towards the total (exact), those after `after` fill the page (ids in id
+   * order). With text, only the entries on the rarest token's prefix posting list are visited, not
+   * all of them; a short token whose list is exact needs no string search, and alone with no filter
+   * it is answered from the list's length and one binary search. Each visited entry then passes
+   * cheap filter comparisons, then a string search per other token (the rarest list is short, so
+   * no per-entry prefix signature is worth its memory here).
    */
   query(q: PeopleIndexQuery): { ids: string[]; total: number; more: boolean } {
     const c = (this.columns ??= this.buildColumns());
-    const tokens = q.tokens.map((t) => {
-      const bit = prefixBit(t);
-      // One letter or digit: the exact first-character bit decides alone.
-      return { offset: bit >>> 5, mask: 1 << (bit & 31), needle: t.length === 1 && bit < 36 ? undefined : ` ${t}` };
-    });
+    // A word starts with the token where the text holds " token" (texts are " word word …").
+    const tokens = q.tokens.map((t) => ({ needle: ` ${t}`, ...postingsFor(c.postings, t) }));
     const seniorities = q.seniorities && new Set(q.seniorities);
     const countries = q.countries && new Set(q.countries);
     const departments = q.departments?.map((x) => `,${x},`);
@@ -146,15 +158,25 @@ export class PeopleIndex {
     const ids: string[] = [];
     let total = 0;
     let more = false;
-    const n = c.ids.length;
-    rows: for (let i = 0; i < n; i++) {
-      const base = i * SIGNATURE_INTS;
-      for (const t of tokens) if ((c.signatures[base + t.offset]! & t.mask) === 0) continue rows;
+
+    // The entries to visit: the rarest token's list (it needs no check of its own when exact), or everyone.
+    let driver: (typeof tokens)[number] | undefined;
+    for (const t of tokens) if (!driver || t.list.length < driver.list.length) driver = t;
+    const checked = driver?.exact ? tokens.filter((t) => t !== driver) : tokens;
+    const visit = driver?.list;
+    if (visit && checked.length === 0 && !members && !seniorities && !countries && !departments) {
+      const from = lowerBoundOf(visit, start);
+      for (let k = from; k < visit.length && ids.length < q.limit; k++) ids.push(c.ids[visit[k]!]!);
+      return { ids, total: visit.length, more: visit.length - from > q.limit };
+    }
+    const n = visit ? visit.length : c.ids.length;
+    rows: for (let k = 0; k < n; k++) {
+      const i = visit ? visit[k]! : k;
       if (members && !members.has(c.ids[i]!)) continue;
       if (seniorities && !seniorities.has(c.seniorities[i]!)) continue;
       if (countries && !countries.has(c.countries[i]!)) continue;
       if (departments && !departments.some((x) => c.departments[i]!.includes(x))) continue;
-      for (const t of tokens) if (t.needle !== undefined && !c.texts[i]!.includes(t.needle)) continue rows;
+      for (const t of checked) if (!c.texts[i]!.includes(t.needle)) continue rows;
       total++;
       if (i < start) continue;
       if (ids.length < q.limit) ids.push(c.ids[i]!);
@@ -172,23 +194,19 @@ export class PeopleIndex {
 
   private buildColumns(): Columns {
     const n = this.entries.length;
-    const c: Columns = {
-      ids: new Array(n),
-      texts: new Array(n),
-      signatures: new Int32Array(n * SIGNATURE_INTS),
-      seniorities: new Array(n),
-      departments: new Array(n),
-      countries: new Array(n),
-    };
+    const ids: string[] = new Array(n);
+    const texts: string[] = new Array(n);
+    const seniorities: string[] = new Array(n);
+    const departments: string[] = new Array(n);
+    const countries: string[] = new Array(n);
     this.entries.forEach((e, i) => {
-      c.ids[i] = e.id;
-      c.texts[i] = e.text;
-      c.signatures.set(e.signature, i * SIGNATURE_INTS);
-      c.seniorities[i] = e.seniority;
-      c.departments[i] = e.departments;
-      c.countries[i] = e.country;
+      ids[i] = e.id;
+      texts[i] = e.text;
+      seniorities[i] = e.seniority;
+      departments[i] = e.departments;
+      countries[i] = e.country;
     });
-    return c;
+    return { ids, texts, postings: buildPrefixPostings(texts), seniorities, departments, countries };
   }
 
   /**
@@ -267,13 +285,10 @@ export class PeopleIndex {
     for (const r of records) {
       if ((r.seq ?? 0) <= this.lastSeq) continue;
       for (let i = 0; i < r.ids.length; i++) {
-        const keys = r.keys[i] ? r.keys[i]!.split(KEY_SEPARATOR) : [];
         const entry: PeopleIndexEntry = {
           id: r.ids[i]!,
-          keys,
+          keys: r.keys[i] ?? '',
           text: r.texts[i]!,
-          // A view on the record's array: no copy per entry.
-          signature: r.signatures.subarray(i * SIGNATURE_INTS, (i + 1) * SIGNATURE_INTS),
           seniority: r.seniorities[i]!,
           departments: r.departments[i]!,
           country: r.countries[i]!,
@@ -287,7 +302,7 @@ export class PeopleIndex {
           added.push(entry);
         }
         this.byKey.set(entry.id, entry.id);
-        for (const key of keys) this.byKey.set(key, entry.id);
+        for (const key of keysOf(entry)) this.byKey.set(key, entry.id);
       }
       for (const id of r.deleted ?? []) {
         const gone = this.byId.get(id);
@@ -308,7 +323,7 @@ export class PeopleIndex {
 
   /** Drops the keys an entry held, unless another row has claimed them since. */
   private forgetKeys(entry: PeopleIndexEntry): void {
-    for (const key of [entry.id, ...entry.keys]) if (this.byKey.get(key) === entry.id) this.byKey.delete(key);
+    for (const key of [entry.id, ...keysOf(entry)]) if (this.byKey.get(key) === entry.id) this.byKey.delete(key);
   }
 
   /** Later, not on a search's clock: a compaction rewrites every entry. */

@@ -1,10 +1,13 @@
 /**
  * The CSV benchmark's Worker: what renderer/src/features/enrich/csv/parse.worker.ts runs (the app's
  * createCsvWorkerHandler, so `{ type: 'import' }` parses and writes csvRows through Dexie exactly
- * as in the app), on a database of the benchmark's own, plus `bench-parse`: the same parseCsv on
- * the same Blob with the app's default options, rows counted and dropped, to time the parser alone.
- * Bundled as an IIFE by tests/bench/csv-browser.ts and started from a blob: URL.
+ * as in the app), on a database of the benchmark's own, plus the benchmark's requests
+ * (csv-bench-protocol.ts): a parse by ours or a peer on the same Blob, rows counted and dropped,
+ * and the plain-IndexedDB peer of the import. Bundled as an IIFE by tests/bench/csv-browser.ts and
+ * started from a blob: URL.
  */
+import Papa from 'papaparse';
+import { inferSchema, initParser } from 'udsv';
 import { parseCsv } from '../../../renderer/src/features/enrich/csv/parse';
 import {
   createCsvWorkerHandler,
@@ -12,14 +15,17 @@ import {
   type CsvWorkerResponse,
 } from '../../../renderer/src/features/enrich/csv/worker-protocol';
 import { ProspectDb } from '../../../renderer/src/db/schema';
-import { BENCH_DB_NAME, type BenchParseRequest, type BenchParseResponse } from './csv-bench-protocol';
+import {
+  BENCH_DB_NAME,
+  RAW_DB_NAME,
+  type BenchRequest,
+  type BenchResponse,
+  type WorkerParseRun,
+} from './csv-bench-protocol';
 
 const scope = self as unknown as {
-  postMessage(message: CsvWorkerResponse | BenchParseResponse): void;
-  addEventListener(
-    type: 'message',
-    listener: (event: MessageEvent<CsvWorkerRequest | BenchParseRequest>) => void,
-  ): void;
+  postMessage(message: CsvWorkerResponse | BenchResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<CsvWorkerRequest | BenchRequest>) => void): void;
 };
 
 const database = new ProspectDb(BENCH_DB_NAME);
@@ -28,26 +34,134 @@ const handleAppRequest = createCsvWorkerHandler(
   (message) => scope.postMessage(message),
 );
 
-async function parseOnly(request: BenchParseRequest): Promise<void> {
-  try {
+/** The slice size the app's parse reads (parse.ts DEFAULT_CHUNK); every contender reads the same. */
+const SLICE = 1024 * 1024;
+
+async function* decodedSlices(file: Blob): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for (let offset = 0; offset < file.size; offset += SLICE) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + SLICE).arrayBuffer());
+    yield decoder.decode(bytes, { stream: offset + SLICE < file.size });
+  }
+}
+
+async function parseOurs(file: Blob): Promise<number> {
+  let rows = 0;
+  const result = await parseCsv(file, {}, { onRows: (batch) => void (rows += batch.length) });
+  if (!result.ok) throw new Error(result.message);
+  return rows;
+}
+
+/** papaparse as its docs use it on a File: streamed in chunks, the header row skipped. */
+function parsePapa(file: Blob): Promise<number> {
+  return new Promise((resolve, reject) => {
     let rows = 0;
-    const started = performance.now();
-    const result = await parseCsv(
-      request.file,
-      {},
-      {
-        onRows: (batch) => {
-          rows += batch.length;
-        },
-      },
-    );
-    const elapsedMs = performance.now() - started;
-    if (!result.ok) throw new Error(result.message);
-    scope.postMessage({
-      type: 'bench-parsed',
-      id: request.id,
-      run: { rows, bytes: result.report.bytesRead, elapsedMs },
+    Papa.parse<string[]>(file as File, {
+      chunkSize: SLICE,
+      skipEmptyLines: true,
+      chunk: (results) => void (rows += results.data.length),
+      complete: () => resolve(rows - 1),
+      error: (err) => reject(err),
     });
+  });
+}
+
+/** uDSV's incremental parser (schema inferred from the first slice), rows counted as they come. */
+async function parseUdsv(file: Blob): Promise<number> {
+  let rows = 0;
+  let parser: ReturnType<typeof initParser> | undefined;
+  const count = () => void rows++;
+  for await (const text of decodedSlices(file)) {
+    parser ??= initParser(inferSchema(text));
+    parser.chunk<string[]>(text, parser.stringArrs, count);
+  }
+  parser?.end();
+  return rows;
+}
+
+/** The floor for an unquoted file: decode, split on newline, split each line on comma. */
+async function parseSplit(file: Blob): Promise<number> {
+  let lines = 0;
+  let carry = '';
+  let cells = 0;
+  for await (const text of decodedSlices(file)) {
+    const parts = (carry + text).split('\n');
+    carry = parts.pop()!;
+    for (const line of parts) cells += line.split(',').length;
+    lines += parts.length;
+  }
+  if (carry) {
+    cells += carry.split(',').length;
+    lines++;
+  }
+  // Keeps the splits from being optimised away.
+  if (cells === 0 && lines > 0) throw new Error('no cells');
+  return lines;
+}
+
+const contenders = { ours: parseOurs, papaparse: parsePapa, udsv: parseUdsv, split: parseSplit };
+
+function openRaw(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(RAW_DB_NAME, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: ['jobId', 'index'] });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+}
+
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+
+let raw: Promise<IDBDatabase> | undefined;
+
+/** The same parse and the same row records as the app's import, written by plain puts, one transaction per batch. */
+async function rawPersist(file: Blob): Promise<number> {
+  const idb = await (raw ??= openRaw());
+  const jobId = crypto.randomUUID();
+  let rows = 0;
+  const result = await parseCsv(
+    file,
+    {},
+    {
+      onRows: async (batch) => {
+        const tx = idb.transaction('rows', 'readwrite');
+        const store = tx.objectStore('rows');
+        for (const r of batch) store.put({ jobId, index: r.index, status: 'pending', values: r.values, line: r.line });
+        rows += batch.length;
+        await done(tx);
+      },
+    },
+  );
+  if (!result.ok) throw new Error(result.message);
+  return rows;
+}
+
+async function clearAll(): Promise<void> {
+  await database.transaction('rw', database.csvRows, database.csvJobs, async () => {
+    await database.csvRows.clear();
+    await database.csvJobs.clear();
+  });
+  const idb = await (raw ??= openRaw());
+  const tx = idb.transaction('rows', 'readwrite');
+  tx.objectStore('rows').clear();
+  await done(tx);
+}
+
+async function benchRequest(request: BenchRequest): Promise<void> {
+  try {
+    let run: WorkerParseRun = { rows: 0, bytes: 0, elapsedMs: 0 };
+    if (request.type === 'bench-clear') await clearAll();
+    else {
+      const work = request.type === 'bench-parse' ? contenders[request.contender] : rawPersist;
+      const started = performance.now();
+      const rows = await work(request.file);
+      run = { rows, bytes: request.file.size, elapsedMs: performance.now() - started };
+    }
+    scope.postMessage({ type: 'bench-done', id: request.id, run });
   } catch (err) {
     scope.postMessage({
       type: 'bench-failed',
@@ -58,6 +172,6 @@ async function parseOnly(request: BenchParseRequest): Promise<void> {
 }
 
 scope.addEventListener('message', ({ data }) => {
-  if (data.type === 'bench-parse') void parseOnly(data);
-  else handleAppRequest(data);
+  if (data.type.startsWith('bench-')) void benchRequest(data as BenchRequest);
+  else handleAppRequest(data as CsvWorkerRequest);
 });

@@ -17,6 +17,20 @@ import {
   searchSavedPeople,
   type SavedPeopleQuery,
 } from '../../../renderer/src/db/localSearch';
+import { alternating, median, peerRatio, type PeerRatio } from '../peers';
+import { percentile } from '../stats';
+import {
+  buildFlexSearch,
+  buildMiniSearch,
+  flexSearcher,
+  heapOf,
+  miniSearcher,
+  ourIndex,
+  ourSearcher,
+  peerTexts,
+  timeTyping,
+  type Searcher,
+} from './search-peers';
 
 export interface LocalDbBenchOptions {
   /** Saved people to generate (default 100,000). */
@@ -31,6 +45,8 @@ export interface LocalDbBenchOptions {
   dbName?: string;
   /** Keep the database afterwards (default: deleted). */
   keep?: boolean;
+  /** Runs of ours and of each peer, alternating; medians are reported (default 3). */
+  runs?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -47,7 +63,14 @@ export interface LocalDbBenchReport {
   people: number;
   organizations: number;
   generateMs: number;
-  upsert: { ms: number; rowsPerSecond: number; batchSize: number; slowestBatchMs: number };
+  upsert: {
+    ms: number;
+    rowsPerSecond: number;
+    batchSize: number;
+    slowestBatchMs: number;
+    msEach: number[];
+    rawBulkPutMsEach: number[];
+  };
   /** Re-saving people already stored, as another provider returns them (the dedup + merge path). */
   resave: { rows: number; ms: number; rowsPerSecond: number };
   findSavedIds: LatencyStats;
@@ -63,6 +86,13 @@ export interface LocalDbBenchReport {
     nextPage: LatencyStats;
     organizations: LatencyStats;
   };
+  /** The typing script through each index alone (no row fetch), alternating runs: p95 per run. */
+  searchPeers: {
+    queries: number;
+    p95MsEach: Record<'ours' | 'minisearch' | 'flexsearch', number[]>;
+    heapMBEach: Record<'ours' | 'minisearch' | 'flexsearch', number[]>;
+  };
+  peers: PeerRatio[];
 }
 
 function stats(samples: number[]): LatencyStats {
@@ -205,6 +235,8 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
   await Dexie.delete(dbName);
   const benchDb = new ProspectDb(dbName);
   const previous = setDb(benchDb);
+  /** The database of the last run of ours (each save run starts a fresh one). */
+  let current = benchDb;
   try {
     let start = performance.now();
     const fetchedAt = '2026-10-01T00:00:00.000Z';
@@ -212,13 +244,41 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     const generateMs = performance.now() - start;
     progress(`generated ${people.length} people in ${Math.round(generateMs)} ms`);
 
-    const batchTimes: number[] = [];
-    start = performance.now();
-    for (let i = 0; i < people.length; i += batchSize) {
-      await timed(batchTimes, () => upsertPeople(people.slice(i, i + batchSize)));
-      progress(`saved ${Math.min(people.length, i + batchSize)} / ${people.length}`);
-    }
-    const upsertMs = performance.now() - start;
+    // Ours (identity, merge, index log, organizations) against plain Dexie bulkPut of the same
+    // objects in the same batches, each run on a fresh database; the last run of ours is kept.
+    const runs = options.runs ?? 3;
+    let batchTimes: number[] = [];
+    const saves = await alternating(runs, {
+      ours: async () => {
+        current.close();
+        await Dexie.delete(dbName);
+        current = new ProspectDb(dbName);
+        setDb(current);
+        batchTimes = [];
+        const started = performance.now();
+        for (let i = 0; i < people.length; i += batchSize) {
+          await timed(batchTimes, () => upsertPeople(people.slice(i, i + batchSize)));
+          progress(`saved ${Math.min(people.length, i + batchSize)} / ${people.length}`);
+        }
+        return performance.now() - started;
+      },
+      raw: async () => {
+        const rawName = `${dbName}-raw`;
+        await Dexie.delete(rawName);
+        const raw = new Dexie(rawName);
+        raw.version(1).stores({ people: 'id' });
+        try {
+          const started = performance.now();
+          for (let i = 0; i < people.length; i += batchSize)
+            await raw.table('people').bulkPut(people.slice(i, i + batchSize));
+          return performance.now() - started;
+        } finally {
+          raw.close();
+          await Dexie.delete(rawName);
+        }
+      },
+    });
+    const upsertMs = median(saves.ours);
 
     // Another provider returns 5% of them (LinkedIn + its own id): dedup and merge, no new rows.
     const resaveRows = people.slice(0, Math.max(1, Math.round(people.length / 20))).map<Person>((p, i) => ({
@@ -257,6 +317,7 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     const byLength: Record<string, number[]> = {};
     const multiToken: number[] = [];
     const typedCount = options.typedQueries ?? 60;
+    const script: string[] = [];
     for (let i = 0; i < typedCount; i++) {
       const p = faker.helpers.arrayElement(people);
       const text = faker.helpers
@@ -267,6 +328,7 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
         ])
         .toLowerCase();
       for (const prefix of typingSequence(text)) {
+        script.push(prefix);
         const sample: number[] = [];
         await timed(sample, () => searchSavedPeople({ text: prefix, limit: 50 }));
         typing.push(sample[0]!);
@@ -317,18 +379,53 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     }
     progress('search measured');
 
+    // Ours against MiniSearch and FlexSearch: the same words, the same typed script, index alone.
+    const texts = peerTexts(people);
+    type Contender = 'ours' | 'minisearch' | 'flexsearch';
+    const builders: Record<Contender, () => Promise<Searcher>> = {
+      ours: async () => ourSearcher(await ourIndex(current)),
+      minisearch: async () => miniSearcher(buildMiniSearch(texts)),
+      flexsearch: async () => flexSearcher(buildFlexSearch(texts)),
+    };
+    const searchers = {} as Record<Contender, Searcher>;
+    // One untimed build each first: the first heap reading otherwise collects the saves' garbage too.
+    for (const name of Object.keys(builders) as Contender[]) await built(name);
+    const heap = await alternating(runs, {
+      ours: () => built('ours'),
+      minisearch: () => built('minisearch'),
+      flexsearch: () => built('flexsearch'),
+    });
+    async function built(name: Contender): Promise<number> {
+      delete searchers[name]; // the previous build goes before the next one is measured
+      const { value, bytes } = await heapOf(builders[name]);
+      searchers[name] = value;
+      progress(`${name} index built`);
+      return bytes;
+    }
+    const p95 = await alternating(runs, {
+      ours: async () => percentile(timeTyping(searchers.ours, script), 95),
+      minisearch: async () => percentile(timeTyping(searchers.minisearch, script), 95),
+      flexsearch: async () => percentile(timeTyping(searchers.flexsearch, script), 95),
+    });
+    const MB = 2 ** 20;
+    const heapMB = (name: Contender) => heap[name].map((b) => Math.round((b / MB) * 10) / 10);
+    const p95Ms = (name: Contender) => p95[name].map((ms) => Math.round(ms * 1000) / 1000);
+    progress('search peers measured');
+
     const byTokenLength: Record<string, LatencyStats> = {};
     for (const [k, v] of Object.entries(byLength)) byTokenLength[k] = stats(v);
     return {
       userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : 'unknown',
-      people: await benchDb.people.count(),
-      organizations: await benchDb.organizations.count(),
+      people: await current.people.count(),
+      organizations: await current.organizations.count(),
       generateMs: Math.round(generateMs),
       upsert: {
         ms: Math.round(upsertMs),
         rowsPerSecond: Math.round((people.length / upsertMs) * 1000),
         batchSize,
         slowestBatchMs: Math.round(Math.max(...batchTimes)),
+        msEach: saves.ours.map(Math.round),
+        rawBulkPutMsEach: saves.raw.map(Math.round),
       },
       resave: {
         rows: resaveRows.length,
@@ -347,10 +444,57 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
         nextPage: stats(nextPage),
         organizations: stats(orgSamples),
       },
+      searchPeers: {
+        queries: script.length,
+        p95MsEach: { ours: p95Ms('ours'), minisearch: p95Ms('minisearch'), flexsearch: p95Ms('flexsearch') },
+        heapMBEach: { ours: heapMB('ours'), minisearch: heapMB('minisearch'), flexsearch: heapMB('flexsearch') },
+      },
+      peers: [
+        peerRatio(
+          'save-vs-raw-indexeddb',
+          (people.length / upsertMs) * 1000,
+          'plain Dexie bulkPut of the same objects, same batches',
+          (people.length / median(saves.raw)) * 1000,
+          'people/s',
+          'higher',
+        ),
+        peerRatio(
+          'search-p95-vs-minisearch',
+          median(p95.ours),
+          'MiniSearch prefix AND, first 50',
+          median(p95.minisearch),
+          'ms',
+          'lower',
+        ),
+        peerRatio(
+          'search-p95-vs-flexsearch',
+          median(p95.ours),
+          'FlexSearch forward, limit 50',
+          median(p95.flexsearch),
+          'ms',
+          'lower',
+        ),
+        peerRatio(
+          'heap-vs-minisearch',
+          median(heap.ours) / MB,
+          'MiniSearch index',
+          median(heap.minisearch) / MB,
+          'MB',
+          'lower',
+        ),
+        peerRatio(
+          'heap-vs-flexsearch',
+          median(heap.ours) / MB,
+          'FlexSearch index',
+          median(heap.flexsearch) / MB,
+          'MB',
+          'lower',
+        ),
+      ],
     };
   } finally {
     setDb(previous);
-    benchDb.close();
+    current.close();
     if (!options.keep) await Dexie.delete(dbName);
   }
 }

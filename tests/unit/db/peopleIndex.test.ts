@@ -120,4 +120,25 @@ describe('people search index', () => {
     expect((await searchSavedPeople({})).total).toBe(5);
     expect((await peopleIndex()).size).toBe(5);
   });
+
+  it('replays log records of the earlier format (per-entry signatures), keys and text intact', async () => {
+    const d = await fresh();
+    const people = samplePeople(3);
+    await upsertPeople(people);
+    const stored = (await d.peopleSearch.toArray())[0]!;
+    // Earlier versions wrote 18 signature ints per entry; the index ignores them now.
+    await d.peopleSearch.clear();
+    await d.peopleSearch.add({
+      ...stored,
+      seq: undefined,
+      signatures: new Int32Array(18 * stored.ids.length).fill(-1),
+    });
+    const reader = anotherWindow();
+    await reader.ready();
+    expect(ids(reader)).toEqual([...stored.ids].sort());
+    for (const [i, id] of stored.ids.entries()) {
+      for (const key of stored.keys[i]!.split('\u001f').filter(Boolean)) expect(reader.idForKey(key)).toBe(id);
+      expect(reader.query({ tokens: [stored.texts[i]!.trim().split(' ')[0]!], limit: 10 }).ids).toContain(id);
+    }
+  });
 });
