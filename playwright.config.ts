@@ -8,10 +8,6 @@ export default defineConfig({
   // references and lends the renderer's `paths` (papaparse -> a types-only file) to test code.
   tsconfig: './tsconfig.playwright.json',
   testDir: 'tests/e2e',
-  // Compiler options only. The solution tsconfig.json (and tsconfig.tests.json) reference
-  // tsconfig.renderer.json, whose `paths` map papaparse to a types-only file; Playwright follows references,
-  // so without this Papa.unparse was undefined inside the specs.
-  tsconfig: './tsconfig.base.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
