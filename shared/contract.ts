@@ -81,6 +81,8 @@ const searchMeta = {
   nextPage: NextPage.optional(),
   /** Filters given that this provider cannot apply: shown to the rep, never silently dropped. */
   unsupportedFilters: z.array(z.string()).default([]),
+  /** Filters applied more broadly than asked (Ocean has no "Senior" seniority, so it searches "Other"). */
+  widenedFilters: z.array(z.object({ filter: z.string(), note: z.string() })).optional(),
   credits: CreditsUsed,
 };
 
@@ -136,6 +138,8 @@ export const CreditPlan = z
     /** Number of lookups (enrich) or results (search) planned. */
     count: z.number().int().nonnegative().max(10_000_000),
     fields: z.array(EnrichField).default([]),
+    /** Ask for personal emails too (Apollo reveal_personal_emails): opt-in, priced. */
+    personalEmails: z.boolean().optional(),
     /** Of `count`, how many are asked by email (Sumble charges email identifiers). */
     byEmail: z.number().int().nonnegative().optional(),
   })
@@ -177,6 +181,8 @@ export const contract = {
         retryUncertain: z.boolean().optional(),
         /** Replay an earlier paid answer only if it is younger than this (the plan's freshness window). */
         maxAgeDays: z.number().min(0).max(3650).optional(),
+        /** Reveal personal emails too (Apollo reveal_personal_emails): off unless the rep opts in; priced. */
+        personalEmails: z.boolean().optional(),
       })
       .strict(),
     z.object({
@@ -197,12 +203,18 @@ export const contract = {
     z.object({
       managers: z.array(Person),
       directReports: z.array(Person),
+      /** Person id -> how strongly the provider relates them to the person asked about, 0 to 1 (Sumble). */
+      confidence: z.record(z.string(), z.number()).optional(),
       credits: CreditsUsed,
     }),
   ),
   'people.lookalikes': channel(
     z
-      .object({ provider: ProviderId, people: z.array(PersonRef).min(1).max(50), page: PageRequest.default({ pageSize: 25 }) })
+      .object({
+        provider: ProviderId,
+        people: z.array(PersonRef).min(1).max(50),
+        page: PageRequest.default({ pageSize: 25 }),
+      })
       .strict(),
     PeopleSearchResult,
   ),
@@ -213,8 +225,15 @@ export const contract = {
     OrganizationSearchResult,
   ),
   'organizations.jobPostings': channel(
-    z.object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) }).strict(),
-    z.object({ jobPostings: z.array(JobPosting), total: z.number().int().optional(), nextPage: NextPage.optional(), credits: CreditsUsed }),
+    z
+      .object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) })
+      .strict(),
+    z.object({
+      jobPostings: z.array(JobPosting),
+      total: z.number().int().optional(),
+      nextPage: NextPage.optional(),
+      credits: CreditsUsed,
+    }),
   ),
   'credits.estimate': channel(z.object({ plans: z.array(CreditPlan).min(1).max(20) }).strict(), CreditEstimate),
   'files.saveCsv': channel(

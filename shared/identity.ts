@@ -25,7 +25,10 @@ export function normalizeLinkedinUrl(raw: string | undefined | null): string | u
   if ((kind !== 'in' && kind !== 'pub') || !parts[1]) return undefined;
   if (kind === 'pub') {
     // Legacy /pub/name/x/y/z URLs cannot be reduced to a handle reliably; keep the path as identity.
-    return `https://www.linkedin.com/pub/${parts.slice(1).map((p) => decodeURIComponent(p).toLowerCase()).join('/')}`;
+    return `https://www.linkedin.com/pub/${parts
+      .slice(1)
+      .map((p) => decodeURIComponent(p).toLowerCase())
+      .join('/')}`;
   }
   return `https://www.linkedin.com/in/${decodeURIComponent(parts[1]).toLowerCase()}`;
 }
@@ -41,10 +44,15 @@ export function normalizeEmail(raw: string | undefined | null): string | undefin
   return email;
 }
 
-/** Apollo answers locked emails as email_not_unlocked@domain.com: a placeholder, never an address. */
+/** Apollo's older search answers a locked email as exactly this: a placeholder, never an address. */
+export const LOCKED_EMAIL_PLACEHOLDER = 'email_not_unlocked@domain.com';
+
+/**
+ * Apollo answers locked emails as email_not_unlocked@domain.com: a placeholder, never an address. Only
+ * that exact address is one; other addresses at domain.com are real (someone works at domain.com).
+ */
 export function isPlaceholderEmail(email: string): boolean {
-  const e = email.trim().toLowerCase();
-  return e.startsWith('email_not_unlocked@') || e.endsWith('@domain.com');
+  return email.trim().toLowerCase() === LOCKED_EMAIL_PLACEHOLDER;
 }
 
 /** "https://www.Stripe.com/about" or "stripe.com" -> "stripe.com" (registrable domain). */
@@ -114,7 +122,11 @@ export function personLocalId(p: IdentityInput): string | undefined {
 }
 
 /** Local id for an organization: its registrable domain, else the first provider id. */
-export function organizationLocalId(o: { domain?: string; providerIds?: ProviderIds; name?: string }): string | undefined {
+export function organizationLocalId(o: {
+  domain?: string;
+  providerIds?: ProviderIds;
+  name?: string;
+}): string | undefined {
   const domain = normalizeDomain(o.domain);
   if (domain) return `domain:${domain}`;
   for (const [provider, id] of Object.entries(o.providerIds ?? {})) if (id) return `${provider}:${id}`;

@@ -27,7 +27,8 @@ import {
 } from './enriched';
 import { fileTitle } from './import';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
-import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
+import { enrichBatchSize } from '../../../shared/provider-capabilities';
+import { canEnrich, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
 import { maxCreditsPerRow, planProblems } from './plan';
 import type { CsvJobRecord, CsvRowRecord, CsvRunStats, EnrichPlan, ProviderRunStats } from './types';
 
@@ -264,7 +265,7 @@ export class CsvRunner {
     this.now = opts.now ?? (() => Date.now());
     this.sleep = opts.sleep ?? abortableSleep;
     this.windowRows = opts.windowRows ?? 2000;
-    this.batchSizes = { ...ENRICH_BATCH_SIZES, ...opts.batchSizes };
+    this.batchSizes = { ...opts.batchSizes };
     this.concurrency = { apione: 4, ...opts.concurrency };
     this.maxRateLimitRetries = opts.maxRateLimitRetries ?? 40;
   }
@@ -585,7 +586,7 @@ export class CsvRunner {
       const candidates = states.filter((s) => this.needs(run, s, provider));
       if (candidates.length === 0) continue;
       const gate = run.gates.get(provider)!;
-      const size = Math.max(1, this.batchSizes[provider] ?? 1);
+      const size = Math.max(1, this.batchSizes[provider] ?? enrichBatchSize(provider, run.plan.fields));
       let remaining = candidates;
       while (remaining.length > 0 && !run.stop) {
         const toAsk = await this.serveFromLedger(run, provider, pi, remaining);
