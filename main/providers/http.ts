@@ -59,6 +59,8 @@ export interface HttpClient {
    * and 'rate_limited' when 429s persist past the retry budget.
    */
   request(req: HttpRequest): Promise<HttpResponse>;
+  /** Requests per second the gate for this provider (and rateKey) admits now; undefined before its first call. */
+  currentRate(provider: ProviderId, rateKey?: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -380,7 +382,11 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     pools.clear();
   }
 
-  return { request, close };
+  function currentRate(provider: ProviderId, rateKey?: string): number | undefined {
+    return gates.get(rateKey ? `${provider} ${rateKey}` : provider)?.effectiveRps;
+  }
+
+  return { request, currentRate, close };
 }
 
 // ---------------------------------------------------------------------------------------------

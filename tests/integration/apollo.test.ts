@@ -41,6 +41,7 @@ function fastClient(extra: HttpClientOptions = {}): HttpClient {
 /** The real client, recording what the adapter sent. */
 function recording(inner: HttpClient): HttpClient {
   return {
+    currentRate: (p, k) => inner.currentRate(p, k),
     request: (req) => {
       sent.push(req);
       return inner.request(req);

@@ -28,6 +28,7 @@ const ctx: ProviderContext = {
   getKey: async () => undefined,
   http: {
     request: () => Promise.reject(new Error('the sample provider must never use the network')),
+    currentRate: () => undefined,
     close: async () => {},
   },
 };
