@@ -8,7 +8,9 @@ import {
   AppError,
   Capability,
   CreditsUsed,
+  ENRICH_FIELDS,
   EnrichField,
+  enumList,
   JobPosting,
   KeyedProviderId,
   Organization,
@@ -137,7 +139,7 @@ export const CreditPlan = z
     operation: CreditOperation,
     /** Number of lookups (enrich) or results (search) planned. */
     count: z.number().int().nonnegative().max(10_000_000),
-    fields: z.array(EnrichField).default([]),
+    fields: enumList(ENRICH_FIELDS).default([]),
     /** Ask for personal emails too (Apollo reveal_personal_emails): opt-in, priced. */
     personalEmails: z.boolean().optional(),
     /** Of `count`, how many are asked by email (Sumble charges email identifiers). */
@@ -159,7 +161,18 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 export const contract = {
   'providers.list': channel(z.object({}).strict(), z.array(ProviderInfo)),
   'secrets.set': channel(
-    z.object({ provider: KeyedProviderId, key: z.string().trim().min(8).max(512) }).strict(),
+    z
+      .object({
+        provider: KeyedProviderId,
+        // Printable ASCII only: a key is sent as an HTTP header, which cannot carry U+202E or Cyrillic.
+        key: z
+          .string()
+          .max(512)
+          .trim()
+          .min(8)
+          .regex(/^[\x20-\x7e]+$/, 'An API key is printable ASCII only (no accents, symbols or hidden characters).'),
+      })
+      .strict(),
     ProviderInfo,
   ),
   'secrets.remove': channel(z.object({ provider: KeyedProviderId }).strict(), ProviderInfo),
@@ -173,7 +186,7 @@ export const contract = {
       .object({
         provider: ProviderId,
         queries: z.array(PersonQuery).min(1).max(100),
-        fields: z.array(EnrichField).min(1).default(['email', 'title', 'organization']),
+        fields: enumList(ENRICH_FIELDS).pipe(z.array(EnrichField).min(1)).default(['email', 'title', 'organization']),
         /**
          * Ask again the lookups that were in flight when the app last stopped (answered 'uncertain'
          * otherwise): the rep accepts that the provider may charge them a second time.
@@ -181,6 +194,11 @@ export const contract = {
         retryUncertain: z.boolean().optional(),
         /** Replay an earlier paid answer only if it is younger than this (the plan's freshness window). */
         maxAgeDays: z.number().min(0).max(3650).optional(),
+        /**
+         * The run (CSV job) asking. An answer main journaled for this same run (paid while the page
+         * was away) is replayed with its original cost, so the run's spend is never under-reported.
+         */
+        runId: z.string().min(1).max(100).optional(),
         /** Reveal personal emails too (Apollo reveal_personal_emails): off unless the rep opts in; priced. */
         personalEmails: z.boolean().optional(),
       })
@@ -188,8 +206,10 @@ export const contract = {
     z.object({
       results: z.array(EnrichOutcome),
       credits: CreditsUsed,
-      /** Lookups main answered from its enrichment journal at no cost (already paid for earlier). */
+      /** Lookups main answered from its enrichment journal (already paid for, by this run or earlier). */
       replayed: z.number().int().nonnegative().optional(),
+      /** What the replayed answers of this same run cost when they were paid (not charged again). */
+      replayedCredits: z.number().nonnegative().optional(),
     }),
   ),
   'people.related': channel(
@@ -245,6 +265,21 @@ export const contract = {
       })
       .strict(),
     z.object({ saved: z.boolean(), path: z.string().optional() }),
+  ),
+  /**
+   * Forget people in main's enrichment journal (emails, phones and names of paid lookups) when the rep
+   * deletes them: their identity keys as shared/identity.ts personIdentityKeys gives them.
+   */
+  'data.purgePeople': channel(
+    z.object({ identityKeys: z.array(z.string().min(1).max(1000)).min(1).max(10_000) }).strict(),
+    z.object({ purged: z.number().int().nonnegative() }),
+  ),
+  /** "Clear all local data": main's journal and every saved API key (the renderer clears IndexedDB). */
+  'data.clearAll': channel(z.object({}).strict(), z.object({ cleared: z.literal(true) })),
+  /** Days main keeps paid lookups' answers; without `days` it only reads the setting. */
+  'data.retention': channel(
+    z.object({ days: z.number().int().min(1).max(3650).optional() }).strict(),
+    z.object({ retentionDays: z.number().int().positive() }),
   ),
 } as const;
 

@@ -154,8 +154,8 @@ export const Employment = z.object({
 });
 export type Employment = z.infer<typeof Employment>;
 
-/** provider -> that provider's id for the record. */
-export const ProviderIds = z.partialRecord(ProviderId, z.string());
+/** provider -> that provider's id for the record (bounded: ids arrive from the renderer too). */
+export const ProviderIds = z.partialRecord(ProviderId, z.string().max(200));
 export type ProviderIds = z.infer<typeof ProviderIds>;
 
 export const OrganizationRef = z.object({
@@ -268,6 +268,17 @@ export const StateRef = z
   .strict();
 export type StateRef = z.infer<typeof StateRef>;
 
+/**
+ * A list of enum values from the renderer: at most one of each (zod checks the length before the
+ * items, so a million-item array is refused at once), duplicates dropped.
+ */
+export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .array(z.enum(values))
+    .max(values.length)
+    .transform((list) => [...new Set(list)]);
+}
+
 /** The union of what providers can filter people on. A provider reports which it cannot apply. */
 export const PeopleFilters = z
   .object({
@@ -275,15 +286,15 @@ export const PeopleFilters = z
     keywords: z.string().trim().max(500).optional(),
     titles: strList.optional(),
     excludeTitles: strList.optional(),
-    seniorities: z.array(Seniority).optional(),
-    departments: z.array(Department).optional(),
+    seniorities: enumList(SENIORITIES).optional(),
+    departments: enumList(DEPARTMENTS).optional(),
     /** Free-text locations ("San Francisco", "Germany") or ISO alpha-2 country codes. */
     locations: strList.optional(),
     organizationNames: strList.optional(),
     organizationDomains: strList.optional(),
     /** Provider ids of organizations (e.g. from a company page). */
     organizationIds: strList.optional(),
-    employeeRanges: z.array(EmployeeRange).optional(),
+    employeeRanges: enumList(EMPLOYEE_RANGES).optional(),
     industries: strList.optional(),
     technologies: strList.optional(),
     hasEmail: z.boolean().optional(),
@@ -332,7 +343,7 @@ export const OrganizationFilters = z
     keywords: z.string().trim().max(500).optional(),
     domains: strList.optional(),
     locations: strList.optional(),
-    employeeRanges: z.array(EmployeeRange).optional(),
+    employeeRanges: enumList(EMPLOYEE_RANGES).optional(),
     industries: strList.optional(),
     technologies: strList.optional(),
   })

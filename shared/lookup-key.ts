@@ -1,5 +1,5 @@
 /**
- * The one key for "this lookup at this provider": the renderer's ledger (renderer/src/csv/ledger.ts)
+ * The one key for "this lookup at this provider": the renderer's ledger (renderer/src/features/enrich/ledger.ts)
  * and main's enrichment journal (main/services/enrich-journal.ts) must agree on it, or one side
  * would miss what the other already paid for.
  */
@@ -43,4 +43,21 @@ export function lookupKey(provider: ProviderId, q: PersonQuery): string | undefi
   const org = q.organizationName ? fold(q.organizationName) : '';
   if (org) return `${provider}|name:${name}|org:${org}`;
   return undefined;
+}
+
+/**
+ * The person identity keys (shared/identity.ts personIdentityKeys) a lookup key names, so main can
+ * forget a deleted person's lookups: `apollo|email:x` -> `email:x`, `apollo|li:https://www.linkedin.com/in/h`
+ * -> `li:in/h`, `apollo|id:1` -> `apollo:1`, `apollo|name:f|l|acme.com` -> `name:f|l|acme.com`.
+ */
+export function identityKeysOfLookupKey(key: string): string[] {
+  const bar = key.indexOf('|');
+  if (bar < 0) return [];
+  const provider = key.slice(0, bar);
+  const rest = key.slice(bar + 1);
+  if (rest.startsWith('email:')) return [rest];
+  if (rest.startsWith('li:')) return [`li:${rest.slice(3).replace('https://www.linkedin.com/', '')}`];
+  if (rest.startsWith('id:')) return [`${provider}:${rest.slice(3)}`];
+  if (rest.startsWith('name:') && !rest.includes('|org:')) return [rest];
+  return [];
 }

@@ -19,13 +19,14 @@ import {
   type PersonQuery,
   type ProviderId,
 } from '../../shared/domain';
+import { attributeCredits } from '../../shared/credit-attribution';
 import { lookupKey } from '../../shared/lookup-key';
 import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
 import type { HttpClient } from '../providers/http';
 import { missingKeyMessage, redactKey } from '../providers/kit';
 import type { EnrichOptions, ProviderAdapter, ProviderContext } from '../providers/types';
-import type { EnrichJournal, JournalAnswerInput } from './enrich-journal';
+import { DEFAULT_JOURNAL_RETENTION_DAYS, type EnrichJournal, type JournalAnswerInput } from './enrich-journal';
 
 /** What services need from the key store (main/secrets/key-service.ts provides it). */
 export interface KeyAccess {
@@ -52,6 +53,8 @@ export interface ServiceDeps {
 interface EnrichRun {
   options?: EnrichOptions;
   patience?: 'interactive' | 'background';
+  /** The CSV job asking: its own journaled answers replay with their cost. */
+  runId?: string;
 }
 
 const isKeyed = (id: ProviderId): id is KeyedProviderId => id !== 'sample';
@@ -157,6 +160,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     const firstAskedFor = new Map<string, number>();
     const copies: { index: number; of: number }[] = [];
     let replayed = 0;
+    let replayedCredits = 0;
     queries.forEach((_, index) => {
       const key = keys[index];
       if (!key) {
@@ -166,11 +170,14 @@ export function createServices(deps: ServiceDeps): Handlers {
       const known = journal.answered(key, fields, maxAgeDays === undefined ? undefined : maxAgeDays * 86_400_000);
       if (known) {
         replayed++;
+        // Paid by this same run (while its page was away): it keeps its cost. Paid earlier: free.
+        const ours = !!run.runId && known.run === run.runId;
+        if (ours) replayedCredits += known.credits;
         results[index] = {
           index,
           status: known.status,
           ...(known.person ? { person: known.person } : {}),
-          credits: 0,
+          credits: ours ? known.credits : 0,
         };
         return;
       }
@@ -193,7 +200,12 @@ export function createServices(deps: ServiceDeps): Handlers {
     });
 
     if (toAsk.length === 0) {
-      return { results: results as EnrichOutcome[], credits: { provider, credits: 0, reported: false }, replayed };
+      return {
+        results: results as EnrichOutcome[],
+        credits: { provider, credits: 0, reported: false },
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     }
 
     const askedKeys = [...firstAskedFor.keys()];
@@ -220,16 +232,13 @@ export function createServices(deps: ServiceDeps): Handlers {
           ),
         run.patience ? { patience: run.patience } : {},
       );
-      const matched = answer.results.filter((r) => r.status === 'matched').length;
-      const unattributed = answer.results.every((r) => r.credits === undefined);
+      const priced = attributeCredits(answer.results, answer.credits.credits);
       const mixed = toAsk.length < queries.length;
       const toJournal: JournalAnswerInput[] = [];
-      for (const outcome of answer.results) {
+      for (const [position, outcome] of answer.results.entries()) {
         const index = toAsk[outcome.index];
         if (index === undefined || results[index]) continue;
-        const credits =
-          outcome.credits ??
-          (unattributed && outcome.status === 'matched' && matched ? answer.credits.credits / matched : 0);
+        const credits = priced[position]!;
         // Next to answers at no cost, the provider's unattributed cost must be spread where it was spent.
         results[index] = { ...outcome, index, ...(mixed && outcome.credits === undefined ? { credits } : {}) };
         const key = keys[index];
@@ -240,6 +249,7 @@ export function createServices(deps: ServiceDeps): Handlers {
           status: outcome.status,
           ...(outcome.person ? { person: outcome.person } : {}),
           credits,
+          ...(run.runId ? { run: run.runId } : {}),
         });
       }
       // Before the answer leaves main: once on disk it is never bought again within the window.
@@ -250,7 +260,12 @@ export function createServices(deps: ServiceDeps): Handlers {
         const original = results[of];
         if (original) results[index] = { ...original, index, credits: 0 };
       }
-      return { results: results.filter((r): r is EnrichOutcome => !!r), credits: answer.credits, replayed };
+      return {
+        results: results.filter((r): r is EnrichOutcome => !!r),
+        credits: answer.credits,
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     } finally {
       // Lookups with no answer (the call failed, or the row did): the caller sees that error, so the
       // intent would only mislead a later call. Also ends their flights, so no waiter hangs.
@@ -307,7 +322,7 @@ export function createServices(deps: ServiceDeps): Handlers {
       return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
     },
 
-    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, personalEmails }) => {
+    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, personalEmails, runId }) => {
       const adapter = adapterFor(provider, 'people.enrich');
       // Rate limits answer at once (rate_limited with retryAfterMs): the CSV runner waits and continues itself.
       const run: EnrichRun = { options: personalEmails ? { personalEmails: true } : {} };
@@ -319,7 +334,14 @@ export function createServices(deps: ServiceDeps): Handlers {
           run.patience ? { patience: run.patience } : {},
         );
       }
-      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, run);
+      // The key first: a call that cannot be sent must not grow the journal.
+      if (!(await deps.keys.getKey(adapter.id))) {
+        throw new ProviderError('auth', missingKeyMessage(adapter.id), adapter.id);
+      }
+      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, {
+        ...run,
+        ...(runId ? { runId } : {}),
+      });
     },
 
     'people.related': async ({ provider, person, direction }) => {
@@ -359,6 +381,22 @@ export function createServices(deps: ServiceDeps): Handlers {
     },
 
     'files.saveCsv': async ({ suggestedName, content }) => deps.saveCsv(suggestedName, content),
+
+    'data.purgePeople': async ({ identityKeys }) => ({ purged: (await deps.journal?.purge(identityKeys)) ?? 0 }),
+
+    'data.clearAll': async () => {
+      await deps.journal?.clear();
+      for (const adapter of deps.adapters) if (isKeyed(adapter.id)) await deps.keys.removeKey(adapter.id);
+      lastTests.clear();
+      deps.emit({ type: 'providers.changed' });
+      return { cleared: true as const };
+    },
+
+    'data.retention': async ({ days }) => {
+      if (!deps.journal) return { retentionDays: DEFAULT_JOURNAL_RETENTION_DAYS };
+      if (days !== undefined) await deps.journal.setRetentionDays(days);
+      return { retentionDays: deps.journal.retentionDays };
+    },
   };
 }
 

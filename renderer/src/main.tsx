@@ -1,10 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+// The kit's styles first, so the app's own stylesheet can refine them.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import '@mantine/charts/styles.css';
 import './styles.css';
+import { App } from './app/App';
+import { colorSchemeManager, theme } from './app/theme';
 import { api } from './api';
-import { applyProviderEvent } from './stores/providerStatus';
-import { refreshProviders } from './stores/providers';
+import { applyProviderEvent } from './features/settings/providerStatus';
+import { refreshProviders } from './app/providers';
 import { peopleIndex } from './db/peopleIndex';
 
 // One subscription for the app's lifetime: main's pushed events update UI state.
@@ -16,7 +24,11 @@ void refreshProviders();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/* "auto" follows the OS scheme until the rep picks one in Settings. */}
+    <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <Notifications position="bottom-right" />
+      <App />
+    </MantineProvider>
   </StrictMode>,
 );
 

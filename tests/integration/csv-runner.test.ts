@@ -19,11 +19,11 @@ import { createServices } from '../../main/services';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import type { SamplePerson } from '../../main/providers/sample/dataset-types';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
-import { importCsv } from '../../renderer/src/csv/import';
-import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/csv/runner';
-import { estimatePlan, scanEligibility } from '../../renderer/src/csv/plan';
-import { saveJobCsv } from '../../renderer/src/csv/export';
-import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from '../../renderer/src/csv/types';
+import { importCsv } from '../../renderer/src/features/enrich/import';
+import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/features/enrich/runner';
+import { estimatePlan, scanEligibility } from '../../renderer/src/features/enrich/plan';
+import { saveJobCsv } from '../../renderer/src/features/enrich/export';
+import type { CsvRowRecord, EnrichPlan } from '../../renderer/src/features/enrich/types';
 import { startAllSimulators, type RunningSimulators } from '../simulators';
 
 const dataset = getSampleDataset();
@@ -113,7 +113,7 @@ async function load(rows: Cells[], fileName = 'leads.csv'): Promise<string> {
 }
 
 async function rowsOf(jobId: string): Promise<CsvRowRecord[]> {
-  return (await database.csvRows.where('jobId').equals(jobId).sortBy('index')) as CsvRowRecord[];
+  return database.csvRows.where('jobId').equals(jobId).sortBy('index');
 }
 
 function statusCounts(rows: CsvRowRecord[]) {
@@ -187,7 +187,7 @@ describe('CSV runner with the real main services', () => {
     expect(last.hitsByProvider.sample).toBe(100);
     expect(seen.some((p) => p.state === 'running' && p.processed > 0 && p.processed < 150)).toBe(true);
 
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(job.status).toBe('done');
     const list = await database.lists.get(job.listId!);
     expect(list).toMatchObject({ name: 'leads', kind: 'people' });
@@ -218,7 +218,7 @@ describe('CSV runner with the real main services', () => {
     const jobId = await load(rows, 'waterfall.csv');
     const thePlan = plan(['apione', 'apollo']);
 
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     const eligibility = await scanEligibility(database, jobId, job.mapping, thePlan);
     expect(eligibility).toMatchObject({ total: 45, noProvider: 5 });
     expect(eligibility.perProvider.apione).toMatchObject({ eligible: 30, certain: 30 });
@@ -268,7 +268,7 @@ describe('CSV runner with the real main services', () => {
     expect(creditsBefore).toBeGreaterThan(0);
 
     const second = await load(rows, 'again.csv');
-    const job = (await database.csvJobs.get(second)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(second))!;
     const eligibility = await scanEligibility(database, second, job.mapping, plan(['apione', 'apollo']));
     expect(eligibility.perProvider.apione).toMatchObject({ eligible: 0, fromLedger: 20 });
     const result = await new CsvRunner({ api }).start(second, plan(['apione', 'apollo']));
@@ -280,7 +280,7 @@ describe('CSV runner with the real main services', () => {
     expect(result.progress.fromLedger).toBe(30);
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
     expect(b.map((r) => [r.status, r.enriched, r.personId])).toEqual(a.map((r) => [r.status, r.enriched, r.personId]));
-    const secondJob = (await database.csvJobs.get(second)) as CsvJobRecord;
+    const secondJob = (await database.csvJobs.get(second))!;
     expect(secondJob.listId).toBeTruthy();
     expect(await database.listMembers.where('listId').equals(secondJob.listId!).count()).toBe(30);
 
@@ -307,7 +307,10 @@ describe('CSV runner with the real main services', () => {
     expect(sims.handles.apione.stats.creditsCharged).toBe(8);
     expect(new Set([stored[0]!.personId, stored[2]!.personId, stored[3]!.personId]).size).toBe(1);
     expect(stored[3]!.enriched!.title).toBe(p.title);
-    expect(result.progress.fromLedger).toBe(2);
+    // The copies reuse this run's own paid lookup: not "free from an earlier lookup", and paid once.
+    expect(result.progress.fromLedger).toBe(0);
+    expect(result.progress.reusedInRun).toBe(2);
+    expect(result.progress.creditsSpent).toBe(8);
   });
 
   it('fill empty cells only: rows already complete are not looked up, and file values are kept', async () => {
@@ -363,7 +366,7 @@ describe('CSV runner with the real main services', () => {
       expect(r.error!.provider).toBe('apione');
     }
     expect(maxCharge('apione')).toBe(1); // nothing was asked twice automatically
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(job.creditsSpent).toBe(stored.filter((r) => r.status === 'done').length * 4);
 
     // "Retry failed" reruns only the failed rows.
@@ -384,7 +387,7 @@ describe('CSV runner with the real main services', () => {
     const runner = new CsvRunner({ api });
     const result = await runner.start(jobId, plan(['apione'], { fields: ['email'] }));
     expect(result.status).toBe('paused');
-    expect(result.pausedReason).toMatch(/^Out of credits at apione/);
+    expect(result.pausedReason).toMatch(/^Out of credits at ApiOne/);
     const paused = await rowsOf(jobId);
     expect(paused.some((r) => r.status === 'pending')).toBe(true);
     expect(paused.some((r) => r.status === 'failed')).toBe(false);
@@ -402,12 +405,41 @@ describe('CSV runner with the real main services', () => {
     const jobId = await load(people.slice(800, 830).map(byEmail), 'budget.csv');
     const result = await new CsvRunner({ api }).start(jobId, plan(['apione'], { fields: ['email'], creditBudget: 30 }));
     expect(result.status).toBe('paused');
-    expect(result.pausedReason).toMatch(/credit budget of 30/);
+    expect(result.pausedReason).toMatch(
+      /^Stopped at the credit budget: \d+ credits spent of 30.*at least \d+ to continue/,
+    );
     const charged = sims.handles.apione.stats.creditsCharged;
     expect(charged).toBeLessThanOrEqual(30);
-    expect(charged).toBeGreaterThanOrEqual(24); // it did spend what the budget allowed
+    expect(charged).toBeGreaterThan(26); // the last batch was cut to what the budget allowed
     expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(charged);
+    expect(result.progress.creditsSpent).toBe(charged);
+    expect(result.progress.etaSeconds).toBeUndefined();
     expect(statusCounts(await rowsOf(jobId)).pending).toBe(30 - charged / 4);
+    const job = (await database.csvJobs.get(jobId))!;
+    expect(job.pauseKind).toBe('budget');
+    expect(job.budgetNeeded).toBe(charged + 4);
+
+    // A fresh runner (as after a reload) sees the budget stop, takes a raised budget and finishes.
+    const again = new CsvRunner({ api });
+    const snapshot = (await again.snapshot(jobId))!;
+    expect([snapshot.state, snapshot.pauseKind, snapshot.budgetNeeded]).toEqual(['paused', 'budget', charged + 4]);
+    await again.setBudget(jobId, 200);
+    const resumed = await again.resume(jobId);
+    expect(resumed.status).toBe('done');
+    expect(sims.handles.apione.stats.creditsCharged).toBe(120);
+    expect(resumed.progress.creditsSpent).toBe(120);
+  });
+
+  it('a resume whose budget still covers nothing says why instead of pausing silently', async () => {
+    const jobId = await load(people.slice(840, 845).map(byEmail), 'tight.csv');
+    const runner = new CsvRunner({ api });
+    const first = await runner.start(jobId, plan(['apione'], { fields: ['email'], creditBudget: 3 }));
+    expect(first.status).toBe('paused');
+    expect(sims.handles.apione.stats.creditsCharged).toBe(0);
+    const second = await runner.resume(jobId);
+    expect(second.pausedReason).toMatch(
+      /0 credits spent of 3, and the next lookup can cost up to 4 credits\. Raise the budget to at least 4/,
+    );
   });
 
   it('pause, resume and cancel', async () => {
@@ -491,7 +523,7 @@ describe('CSV runner with the real main services', () => {
     expect(apollo.chargesByInput.size).toBe(60);
     expect(maxCharge('apollo')).toBe(1);
     expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(60);
-    const job = (await database.csvJobs.get(jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(jobId))!;
     expect(await database.listMembers.where('listId').equals(job.listId!).count()).toBe(60);
   });
 
@@ -578,6 +610,6 @@ describe('CSV runner with main services tuned short (HTTP timeouts, no HTTP-leve
     expect(result.progress.rateLimited).toBe(3);
     expect(states).toContain('throttled');
     expect(maxCharge('apione')).toBe(1);
-    expect((await database.csvJobs.get(jobId)) as CsvJobRecord).toMatchObject({ stats: { rateLimited: 3 } });
+    expect(await database.csvJobs.get(jobId)).toMatchObject({ stats: { rateLimited: 3 } });
   });
 });

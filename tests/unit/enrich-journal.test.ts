@@ -10,7 +10,7 @@ import {
   openEnrichJournal,
   type EnrichJournal,
 } from '../../main/services/enrich-journal';
-import { ledgerKey } from '../../renderer/src/csv/ledger';
+import { ledgerKey } from '../../renderer/src/features/enrich/ledger';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');

@@ -1,5 +1,5 @@
 /** Says once that a provider is unreachable, and that local data keeps working. */
-import { useProviderStatus } from '../stores/providerStatus';
+import { useProviderStatus } from '../features/settings/providerStatus';
 
 export function ProviderStatusBanner() {
   const unreachable = useProviderStatus((s) => s.unreachable);

@@ -5,11 +5,6 @@ export function personName(p: Pick<Person, 'fullName' | 'firstName' | 'lastName'
   return p.fullName || [p.firstName, p.lastName].filter(Boolean).join(' ') || '(no name)';
 }
 
-export function primaryEmail(p: Person): string {
-  const best = p.emails.find((e) => e.status === 'verified') ?? p.emails[0];
-  return best ? best.address : '';
-}
-
 export function emailCell(p: Person): string {
   const best = p.emails.find((e) => e.status === 'verified') ?? p.emails[0];
   if (best) return best.status === 'unknown' ? best.address : `${best.address} (${best.status})`;

@@ -4,7 +4,7 @@
  * benchmark's Worker (csv-worker-entry.ts): once for a parse alone, once through the app's own
  * CsvWorkerClient.import (parse + writes into IndexedDB). Measures; asserts nothing.
  */
-import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/csv/worker-client';
+import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/features/enrich/csv/worker-client';
 import { ProspectDb } from '../../../renderer/src/db/schema';
 import { csvPieces } from '../csv-data';
 import { BENCH_DB_NAME, type BenchParseResponse, type WorkerParseRun } from './csv-bench-protocol';

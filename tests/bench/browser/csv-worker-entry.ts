@@ -1,16 +1,16 @@
 /**
- * The CSV benchmark's Worker: what renderer/src/csv/parse.worker.ts runs (the app's
+ * The CSV benchmark's Worker: what renderer/src/features/enrich/csv/parse.worker.ts runs (the app's
  * createCsvWorkerHandler, so `{ type: 'import' }` parses and writes csvRows through Dexie exactly
  * as in the app), on a database of the benchmark's own, plus `bench-parse`: the same parseCsv on
  * the same Blob with the app's default options, rows counted and dropped, to time the parser alone.
  * Bundled as an IIFE by tests/bench/csv-browser.ts and started from a blob: URL.
  */
-import { parseCsv } from '../../../renderer/src/csv/parse';
+import { parseCsv } from '../../../renderer/src/features/enrich/csv/parse';
 import {
   createCsvWorkerHandler,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
-} from '../../../renderer/src/csv/worker-protocol';
+} from '../../../renderer/src/features/enrich/csv/worker-protocol';
 import { ProspectDb } from '../../../renderer/src/db/schema';
 import { BENCH_DB_NAME, type BenchParseRequest, type BenchParseResponse } from './csv-bench-protocol';
 

@@ -2,16 +2,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
-import { importCsv } from '../../../renderer/src/csv/import';
-import { scanEligibility } from '../../../renderer/src/csv/plan';
+import { importCsv } from '../../../renderer/src/features/enrich/import';
+import { scanEligibility } from '../../../renderer/src/features/enrich/plan';
 import {
   createCsvWorkerHandler,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
-} from '../../../renderer/src/csv/worker-protocol';
-import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/csv/worker-client';
-import type { CsvJobRecord, CsvRowRecord } from '../../../renderer/src/csv/types';
-import type { LedgerEntry } from '../../../renderer/src/csv/ledger';
+} from '../../../renderer/src/features/enrich/csv/worker-protocol';
+import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/features/enrich/csv/worker-client';
+import type { CsvJobRecord } from '../../../renderer/src/features/enrich/types';
+import type { LedgerEntry } from '../../../renderer/src/features/enrich/ledger';
 
 let database: ProspectDb;
 let n = 0;
@@ -48,7 +48,7 @@ describe('importCsv', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const job = (await database.csvJobs.get(result.jobId)) as CsvJobRecord;
+    const job = (await database.csvJobs.get(result.jobId))!;
     expect(job).toMatchObject({
       fileName: 'leads.csv',
       status: 'ready',
@@ -60,7 +60,7 @@ describe('importCsv', () => {
     // rowCount grew as chunks landed: 1000, 2000, 2500 (+ the final update)
     expect(jobWrites.slice(0, 3)).toEqual([1000, 2000, 2500]);
 
-    const rows = (await database.csvRows.where('jobId').equals(result.jobId).sortBy('index')) as CsvRowRecord[];
+    const rows = await database.csvRows.where('jobId').equals(result.jobId).sortBy('index');
     expect(rows).toHaveLength(2500);
     expect(rows.every((r, i) => r.index === i && r.status === 'pending')).toBe(true);
     // header is line 1, every data row before row 2 spans two lines ("multi\nline")

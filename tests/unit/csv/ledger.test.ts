@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coversFields, isFresh, ledgerKey, usableEntry, type LedgerEntry } from '../../../renderer/src/csv/ledger';
-import { proposeMapping, toPersonQuery } from '../../../renderer/src/csv/mapping';
+import {
+  coversFields,
+  isFresh,
+  ledgerKey,
+  usableEntry,
+  type LedgerEntry,
+} from '../../../renderer/src/features/enrich/ledger';
+import { proposeMapping, toPersonQuery } from '../../../renderer/src/features/enrich/mapping';
 
 describe('ledger key normalisation', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   type CsvParseOptions,
   type CsvParseResult,
   type ParsedRow,
-} from '../../../renderer/src/csv/parse';
+} from '../../../renderer/src/features/enrich/csv/parse';
 
 const SPECTRUM = join(__dirname, '../../fixtures/csv/spectrum');
 const enc = new TextEncoder();

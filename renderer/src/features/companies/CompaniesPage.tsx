@@ -1,0 +1,177 @@
+/** Companies: provider search, and saved companies searched locally (offline). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { create } from 'zustand';
+import type { Organization } from '../../../../shared/domain';
+import { FiltersForm } from '../search/FiltersForm';
+import { ResultsBar, SearchTabs } from '../search/SearchChrome';
+import { ProviderPicker } from '../search/ProviderPicker';
+import { SaveToList } from '../lists/SaveToList';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { addToList, createList } from '../../db/lists';
+import { searchSavedOrganizations } from '../../db/localSearch';
+import { upsertOrganizations } from '../../db/organizations';
+import { db, type StoredOrganization } from '../../db/schema';
+import { ORGANIZATION_FIELDS } from '../../lib/filters';
+import { locationText } from '../../lib/format';
+import { navigate } from '../../app/navigation';
+import { useProviders } from '../../app/providers';
+import { companySearch } from '../search/searches';
+
+const useTab = create<{ tab: 'find' | 'saved' }>(() => ({ tab: 'find' }));
+
+const orgColumns = (savedIds?: Set<string>): Column<Organization>[] => [
+  ...(savedIds
+    ? [
+        {
+          id: 'saved',
+          header: '',
+          width: 60,
+          cell: (o: Organization) =>
+            savedIds.has(o.id) ? <span className="saved-mark">Saved</span> : <span className="muted">New</span>,
+        },
+      ]
+    : []),
+  { id: 'name', header: 'Company', width: '1.3fr', cell: (o) => o.name ?? '' },
+  { id: 'domain', header: 'Domain', width: '1fr', cell: (o) => o.domain ?? '' },
+  { id: 'industry', header: 'Industry', width: '1fr', cell: (o) => o.industry ?? '' },
+  {
+    id: 'size',
+    header: 'Employees',
+    width: 100,
+    cell: (o) => (o.employeeCount !== undefined ? o.employeeCount.toLocaleString() : ''),
+  },
+  { id: 'location', header: 'HQ', width: '1fr', cell: (o) => locationText(o.location) },
+];
+
+export function CompaniesPage() {
+  const tab = useTab((s) => s.tab);
+  return (
+    <section className="page">
+      <h1>Companies</h1>
+      <SearchTabs
+        tabs={[
+          { id: 'find', label: 'Find companies' },
+          { id: 'saved', label: 'Saved companies' },
+        ]}
+        value={tab}
+        onChange={(id) => useTab.setState({ tab: id })}
+      />
+      {tab === 'find' ? <FindCompanies /> : <SavedCompanies />}
+    </section>
+  );
+}
+
+function FindCompanies() {
+  const s = companySearch.useStore();
+  const a = companySearch.actions;
+  const provider = useProviders((p) => p.providers.find((x) => x.id === s.provider));
+  const saved = useLiveQuery(
+    () =>
+      db()
+        .organizations.where('id')
+        .anyOf(s.items.map((o) => o.id))
+        .primaryKeys(),
+    [s.items],
+  );
+  const savedIds = useMemo(() => new Set(saved ?? []), [saved]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function save(target: { listId?: string; newListName?: string }) {
+    const chosen = s.items.filter((o) => s.selected.has(o.id));
+    const stored = await upsertOrganizations(chosen);
+    let listId = target.listId;
+    if (target.newListName) listId = (await createList(target.newListName, 'organizations')).id;
+    if (listId)
+      await addToList(
+        listId,
+        stored.map((o) => o.id),
+      );
+    setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'company' : 'companies'}.`);
+  }
+
+  return (
+    <>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void a.search();
+        }}
+      >
+        <div className="toolbar">
+          <ProviderPicker capability="organizations.search" value={s.provider} onChange={a.setProvider} />
+          {provider?.sample && <span className="sample-badge">Sample data: synthetic companies</span>}
+        </div>
+        <FiltersForm
+          fields={ORGANIZATION_FIELDS}
+          values={s.values}
+          onChange={a.setValues}
+          supported={provider?.organizationFilters ?? []}
+          providerLabel={provider?.label ?? 'this provider'}
+        />
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={s.status === 'loading'}>
+            {s.status === 'loading' ? 'Searching…' : 'Search'}
+          </button>
+        </div>
+      </form>
+      <ResultsBar
+        state={s}
+        providerLabel={provider?.label}
+        onPrevious={() => void a.previous()}
+        onNext={() => void a.next()}
+      >
+        <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
+      </ResultsBar>
+      {notice && <p role="status">{notice}</p>}
+      {s.status !== 'idle' && (
+        <VirtualTable
+          label="Company results"
+          rows={s.items}
+          columns={orgColumns(savedIds)}
+          rowKey={(o) => o.id}
+          selected={s.selected}
+          onSelectedChange={a.setSelected}
+          onOpen={(o) => navigate({ page: 'company', id: o.id })}
+          emptyText="No companies match these filters."
+        />
+      )}
+    </>
+  );
+}
+
+function SavedCompanies() {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ organizations: StoredOrganization[]; total: number } | null>(null);
+  const version = useLiveQuery(() => db().organizations.count(), []);
+  useEffect(() => {
+    let live = true;
+    void searchSavedOrganizations({ text, limit: 500 }).then((r) => live && setResult(r));
+    return () => {
+      live = false;
+    };
+  }, [text, version]);
+  return (
+    <>
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Search saved companies"
+          placeholder="Name, domain, industry"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ minWidth: 320 }}
+        />
+        <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
+      </div>
+      <VirtualTable
+        label="Saved companies"
+        rows={result?.organizations ?? []}
+        columns={orgColumns()}
+        rowKey={(o) => o.id}
+        onOpen={(o) => navigate({ page: 'company', id: o.id })}
+        emptyText="No saved companies match."
+      />
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Before anything is spent: which rows each provider of the waterfall could take (and which no one
+ * can), then a credit estimate from main's cost models with a min/max per provider. A later
+ * provider gets at most the rows the earlier ones might miss: its min counts only rows no earlier
+ * provider can take, its max every row it could take.
+ */
+import type { Api } from '../../../../shared/api';
+import type { CreditPlan, Result } from '../../../../shared/contract';
+import type { EnrichField, PersonQuery, ProviderId } from '../../../../shared/domain';
+import type { ProspectDb } from '../../db/schema';
+import { missingFields, originalValues } from './enriched';
+import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
+import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
+import type { EnrichPlan } from './types';
+
+export function defaultPlan(providers: ProviderId[] = ['sample']): EnrichPlan {
+  return {
+    providers,
+    fields: ['email', 'title', 'organization'],
+    mode: 'fill_empty',
+    freshnessDays: DEFAULT_FRESHNESS_DAYS,
+  };
+}
+
+/** Problems that make a plan unusable, in words; empty when it can run. */
+export function planProblems(plan: EnrichPlan): string[] {
+  const problems: string[] = [];
+  if (plan.providers.length === 0) problems.push('Choose at least one provider.');
+  if (new Set(plan.providers).size !== plan.providers.length)
+    problems.push('A provider appears twice in the waterfall.');
+  for (const p of plan.providers) {
+    if (!ENRICH_BATCH_SIZES[p]) problems.push(`${p} cannot enrich people; take it out of the waterfall.`);
+  }
+  if (plan.fields.length === 0) problems.push('Choose at least one field to fill.');
+  if (plan.creditBudget !== undefined && !(plan.creditBudget >= 0))
+    problems.push('The credit budget must be 0 or more.');
+  if (!(plan.freshnessDays >= 0)) problems.push('The freshness window must be 0 days or more.');
+  return problems;
+}
+
+export interface ProviderEligibility {
+  /** Rows this provider can look up (and still needs to: not already answered by the ledger). */
+  eligible: number;
+  /** Of those, rows whose first possible provider in the waterfall is this one: certain to be asked. */
+  certain: number;
+  eligibleByEmail: number;
+  certainByEmail: number;
+  /** Rows the ledger already answers for this provider (free). */
+  fromLedger: number;
+}
+
+export interface EligibilitySummary {
+  total: number;
+  /** Rows naming no person at all (no email, LinkedIn URL, provider id or name). */
+  noIdentifier: number;
+  /** Rows that name someone, but no provider of the waterfall can look them up. */
+  noProvider: number;
+  /** "Fill empty cells only": rows whose wanted cells are all filled already. */
+  complete: number;
+  perProvider: Partial<Record<ProviderId, ProviderEligibility>>;
+}
+
+export function emptyEligibility(providers: readonly ProviderId[]): EligibilitySummary {
+  const perProvider: EligibilitySummary['perProvider'] = {};
+  for (const p of providers)
+    perProvider[p] = { eligible: 0, certain: 0, eligibleByEmail: 0, certainByEmail: 0, fromLedger: 0 };
+  return { total: 0, noIdentifier: 0, noProvider: 0, complete: 0, perProvider };
+}
+
+/** Adds one row to `summary`. `cached(provider, query)` says whether the ledger already answers it. */
+export function tallyRow(
+  summary: EligibilitySummary,
+  values: readonly string[],
+  mapping: ColumnMapping,
+  plan: Pick<EnrichPlan, 'providers' | 'fields' | 'mode'>,
+  cached: (provider: ProviderId, query: PersonQuery) => boolean = () => false,
+): void {
+  summary.total++;
+  if (plan.mode === 'fill_empty' && missingFields(originalValues(values, mapping), plan.fields).length === 0) {
+    summary.complete++;
+    return;
+  }
+  const query = toPersonQuery(values, mapping);
+  if (!query) {
+    summary.noIdentifier++;
+    return;
+  }
+  let first = true;
+  let any = false;
+  for (const provider of plan.providers) {
+    if (!canEnrich(provider, query)) continue;
+    any = true;
+    const stat = (summary.perProvider[provider] ??= {
+      eligible: 0,
+      certain: 0,
+      eligibleByEmail: 0,
+      certainByEmail: 0,
+      fromLedger: 0,
+    });
+    if (cached(provider, query)) {
+      stat.fromLedger++;
+      first = false;
+      continue;
+    }
+    stat.eligible++;
+    if (query.email) stat.eligibleByEmail++;
+    if (first) {
+      stat.certain++;
+      if (query.email) stat.certainByEmail++;
+    }
+    first = false;
+  }
+  if (!any) summary.noProvider++;
+}
+
+const SCAN_PAGE = 2000;
+
+/**
+ * Counts the stored rows of a job against a mapping and plan, checking the ledger as it goes.
+ * Pages by primary key, so it runs in constant memory (in the Worker for big files).
+ */
+export async function scanEligibility(
+  db: ProspectDb,
+  jobId: string,
+  mapping: ColumnMapping,
+  plan: Pick<EnrichPlan, 'providers' | 'fields' | 'mode'> & { freshnessDays?: number },
+  opts: { now?: number; useLedger?: boolean; signal?: AbortSignal } = {},
+): Promise<EligibilitySummary> {
+  const summary = emptyEligibility(plan.providers);
+  const now = opts.now ?? Date.now();
+  const freshness = plan.freshnessDays ?? DEFAULT_FRESHNESS_DAYS;
+  let after = -1;
+  for (;;) {
+    if (opts.signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
+    const page = await db.csvRows
+      .where('[jobId+index]')
+      .between([jobId, after + 1], [jobId, Infinity], true, true)
+      .limit(SCAN_PAGE)
+      .toArray();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.index;
+    let known = new Map<string, LedgerEntry>();
+    if (opts.useLedger !== false) {
+      const keys = new Set<string>();
+      for (const row of page) {
+        const q = toPersonQuery(row.values, mapping);
+        if (!q) continue;
+        for (const p of plan.providers) {
+          const key = canEnrich(p, q) ? ledgerKey(p, queryFor(p, q)) : undefined;
+          if (key) keys.add(key);
+        }
+      }
+      const list = [...keys];
+      const found = (await db.enrichments.bulkGet(list)) as (LedgerEntry | undefined)[];
+      known = new Map(list.map((k, i) => [k, found[i]] as const).filter((e): e is [string, LedgerEntry] => !!e[1]));
+    }
+    for (const row of page) {
+      tallyRow(summary, row.values, mapping, plan, (provider, query) => {
+        const key = ledgerKey(provider, queryFor(provider, query));
+        return !!key && !!usableEntry(known.get(key), plan.fields, now, freshness);
+      });
+    }
+  }
+  return summary;
+}
+
+export interface ProviderEstimate {
+  provider: ProviderId;
+  /** Rows certain to be asked / rows that might be asked. */
+  rowsMin: number;
+  rowsMax: number;
+  min: number;
+  max: number;
+  basis: string;
+}
+
+export interface PlanEstimate {
+  perProvider: ProviderEstimate[];
+  total: { min: number; max: number };
+  eligibility: EligibilitySummary;
+  /** true when the worst case fits the budget (or there is none). Over it, the run stops by itself. */
+  withinBudget: boolean;
+}
+
+/** Asks main's cost models (credits.estimate) for the plan, given the counted rows. */
+export async function estimatePlan(
+  api: Api,
+  plan: EnrichPlan,
+  eligibility: EligibilitySummary,
+): Promise<Result<PlanEstimate>> {
+  const fields = plan.fields;
+  const plans: CreditPlan[] = [];
+  for (const provider of plan.providers) {
+    const e = eligibility.perProvider[provider] ?? {
+      eligible: 0,
+      certain: 0,
+      eligibleByEmail: 0,
+      certainByEmail: 0,
+      fromLedger: 0,
+    };
+    plans.push({ provider, operation: 'people.enrich', count: e.certain, fields, byEmail: e.certainByEmail });
+    plans.push({ provider, operation: 'people.enrich', count: e.eligible, fields, byEmail: e.eligibleByEmail });
+  }
+  const answer = await api.credits.estimate({ plans });
+  if (!answer.ok) return answer;
+  const perProvider: ProviderEstimate[] = plan.providers.map((provider, i) => {
+    const certain = answer.value.perProvider[2 * i];
+    const all = answer.value.perProvider[2 * i + 1];
+    const e = eligibility.perProvider[provider];
+    return {
+      provider,
+      rowsMin: e?.certain ?? 0,
+      rowsMax: e?.eligible ?? 0,
+      min: certain?.min ?? 0,
+      max: all?.max ?? 0,
+      basis: all?.basis ?? certain?.basis ?? '',
+    };
+  });
+  const total = {
+    min: perProvider.reduce((s, p) => s + p.min, 0),
+    max: perProvider.reduce((s, p) => s + p.max, 0),
+  };
+  return {
+    ok: true,
+    value: {
+      perProvider,
+      total,
+      eligibility,
+      withinBudget: plan.creditBudget === undefined || total.max <= plan.creditBudget,
+    },
+  };
+}
+
+const PER_ROW_SAMPLE = 1000;
+
+/** The most one row can cost at each provider of the plan (the runner's budget guard). */
+export async function maxCreditsPerRow(
+  api: Api,
+  providers: readonly ProviderId[],
+  fields: EnrichField[],
+): Promise<Result<Partial<Record<ProviderId, number>>>> {
+  if (providers.length === 0) return { ok: true, value: {} };
+  const answer = await api.credits.estimate({
+    plans: providers.map((provider) => ({
+      provider,
+      operation: 'people.enrich' as const,
+      count: PER_ROW_SAMPLE,
+      fields,
+      byEmail: PER_ROW_SAMPLE,
+    })),
+  });
+  if (!answer.ok) return answer;
+  const out: Partial<Record<ProviderId, number>> = {};
+  providers.forEach((p, i) => {
+    out[p] = (answer.value.perProvider[i]?.max ?? 0) / PER_ROW_SAMPLE;
+  });
+  return { ok: true, value: out };
+}

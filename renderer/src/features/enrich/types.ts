@@ -1,0 +1,109 @@
+/**
+ * What the CSV feature stores: the rows of the csvJobs and csvRows tables (db/schema.ts types those
+ * tables with these, through a type-only import) and the plan and stats they carry. IndexedDB keeps
+ * any property, so a new optional field needs no schema change (only a new index would).
+ */
+import type { EnrichField, ProviderId } from '../../../../shared/domain';
+import type { EnrichedSources, EnrichedValues } from './enriched';
+import type { ColumnMapping } from './mapping';
+import type { CsvDialect, CsvHeaderRename, CsvRowIssue } from './csv/parse';
+
+export type EnrichMode = 'fill_empty' | 'overwrite';
+
+export interface EnrichPlan {
+  /** Waterfall order: each provider is asked only for the rows and fields the earlier ones left. */
+  providers: ProviderId[];
+  fields: EnrichField[];
+  mode: EnrichMode;
+  /** Stop before spending more than this; undefined = no limit. */
+  creditBudget?: number;
+  /** A ledger entry younger than this answers a lookup for free. */
+  freshnessDays: number;
+}
+
+export interface CsvParseSummary {
+  dialect: CsvDialect;
+  headerRenames: CsvHeaderRename[];
+  blankLines: number;
+  raggedRows: number;
+  issues: CsvRowIssue[];
+  issueCount: number;
+  warnings: string[];
+  bytes: number;
+}
+
+export interface ProviderRunStats {
+  /** Lookups sent to the provider (one per row per attempt that got an answer). */
+  asked: number;
+  matched: number;
+  notFound: number;
+  failed: number;
+  /** Answered from the ledger at no cost: the lookup was paid for before this run. */
+  fromLedger: number;
+  /** Answered from the ledger by a lookup this run paid for (a duplicated row): its cost is in `credits`. */
+  fromThisRun?: number;
+  /** What the provider charged for this job's lookups (replays of this run's own answers included). */
+  credits: number;
+  /** Lookups in flight when the app stopped, which the provider may or may not have charged. */
+  uncertain?: number;
+  /** The most those uncertain lookups can have cost. */
+  uncertainCredits?: number;
+}
+
+export interface CsvRunStats {
+  perProvider: Partial<Record<ProviderId, ProviderRunStats>>;
+  rateLimited: number;
+}
+
+export type CsvPauseKind = 'rep' | 'budget' | 'fault';
+
+export type CsvJobStatus = 'draft' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
+
+/** A row of csvJobs: one imported file and its enrichment run. */
+export interface CsvJobRecord {
+  id: string;
+  fileName: string;
+  createdAt: string;
+  updatedAt: string;
+  status: CsvJobStatus;
+  headers: string[];
+  rowCount: number;
+  mapping: ColumnMapping;
+  plan?: EnrichPlan;
+  listId?: string;
+  pausedReason?: string;
+  /** Why the job paused, for what the page offers: a budget stop offers raising the budget. */
+  pauseKind?: CsvPauseKind;
+  /** At a budget stop: the smallest budget that lets the next lookup go. */
+  budgetNeeded?: number;
+  /** When the job first ran: ledger answers newer than this were paid by this job. */
+  startedAt?: string;
+  creditsSpent: number;
+  parse?: CsvParseSummary;
+  stats?: CsvRunStats;
+  /** Set when the job finished and the list was filled. */
+  finishedAt?: string;
+}
+
+export type CsvRowStatus = 'pending' | 'done' | 'not_found' | 'failed' | 'skipped';
+
+/** A row of csvRows: one line of the file, keyed [jobId+index]. */
+export interface CsvRowRecord {
+  jobId: string;
+  index: number;
+  status: CsvRowStatus;
+  values: string[];
+  /** Physical line in the file (1-based, header included). */
+  line?: number;
+  /** A parse problem on this row (ragged, stray quote), with its line number. */
+  issue?: string;
+  enriched?: EnrichedValues;
+  sources?: EnrichedSources;
+  personId?: string;
+  error?: { code: string; message: string; provider?: string };
+  providersTried?: ProviderId[];
+  /** Providers whose call failed for this row (not asked again until "retry failed"). */
+  providersFailed?: ProviderId[];
+  /** Why a row was skipped: no identifier any chosen provider can use, or nothing to fill. */
+  skipReason?: string;
+}

@@ -1,0 +1,38 @@
+/** Chooses among the providers that can do `capability` and are usable (sample data, or a key is set). */
+import { useEffect } from 'react';
+import type { Capability, ProviderId } from '../../../../shared/domain';
+import { useProviders } from '../../app/providers';
+
+export function ProviderPicker({
+  capability,
+  value,
+  onChange,
+  label = 'Provider',
+}: {
+  capability: Capability;
+  value: ProviderId;
+  onChange: (id: ProviderId) => void;
+  label?: string;
+}) {
+  const providers = useProviders((s) => s.providers);
+  const usable = providers.filter((p) => p.capabilities.includes(capability) && (p.sample || p.configured));
+  useEffect(() => {
+    if (usable.length && !usable.some((p) => p.id === value)) onChange(usable[0]!.id);
+  }, [usable, value, onChange]);
+  const unusable = providers.filter((p) => p.capabilities.includes(capability) && !p.sample && !p.configured);
+  return (
+    <label className="picker">
+      {label}{' '}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as ProviderId)}>
+        {usable.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      {unusable.length > 0 && (
+        <span className="muted"> {unusable.map((p) => p.label).join(', ')}: add a key in Settings to use.</span>
+      )}
+    </label>
+  );
+}
