@@ -1,6 +1,7 @@
 /**
  * Sumble simulator: POST /v6/people (list mode and filter mode) over the sample dataset, written
- * from shared/providers/sumble-people.md and NOTES.md, independently of main/providers/sumble.
+ * from Sumble's people page (an OpenAPI description, no example bodies) and public notes
+ * (tests/fixtures/sumble/README.md), independently of main/providers/sumble.
  * Bearer auth (401), 402 before any work, 422 as a list of issues (schema) or a plain string
  * (semantic rules), 429 with no Retry-After (default limit 10 requests a second), and the documented
  * cost model: per matched/returned person 1 + 1 per paid attribute (`name` free), 10 per first email
@@ -55,6 +56,9 @@ const replies: ProviderReplies = {
   },
   creditsExhausted: () => detail(402, 'Insufficient credits'),
   rateLimited: () => detail(429, 'Rate limit exceeded'),
+  // NOTES: over the limit Sumble answers 429 with no Retry-After and no rate-limit headers, even
+  // on a forced failNext('rateLimit'): a client has to back off on its own.
+  retryAfter: 'never',
   planRestricted: () => detail(403, 'Your plan does not include API access to people'),
   notFound: () => detail(404, 'Not Found'),
   badJson: () => detail(422, [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }]),
