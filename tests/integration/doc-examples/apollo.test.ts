@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrganizationSearchResult, PeopleSearchResult } from '../../../shared/contract';
 import { createApolloAdapter } from '../../../main/providers/apollo';
-import { APOLLO_ROUTES, apolloPlanKnobs, startApolloSimulator } from '../../simulators/apollo';
+import { APOLLO_ROUTES, apolloPlanKnobs, apolloRateWindows, startApolloSimulator } from '../../simulators/apollo';
 import { rejection } from '../support/harness';
 import { docSuite, FAST_RETRIES } from './support';
 
@@ -145,5 +145,16 @@ describe('Apollo errors as the public notes describe them', () => {
       apollo().jobPostings!({ providerIds: { apollo: 'no-such-organization' } }, { page: 1, pageSize: 10 }, s.ctx()),
     );
     expect(err.code).toBe('bad_request');
+  });
+
+  it('a working key rate limited on usage_stats and api_search alike is "rate limited", with retryAfterMs', async () => {
+    s.sim.setKnobs({
+      rateWindows: apolloRateWindows('free', {
+        routes: { [APOLLO_ROUTES.usage]: { hour: 0 }, [APOLLO_ROUTES.apiSearch]: { hour: 0 } },
+      }),
+    });
+    const test = await apollo().testConnection!(s.ctx());
+    expect(test.status).toBe('rate_limited');
+    expect(test.retryAfterMs).toBeGreaterThan(0);
   });
 });

@@ -54,12 +54,12 @@ export async function wire(
   sim: SimulatorHandle,
   path: string,
   init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown } = {},
-): Promise<{ status: number; headers: Headers; text: string; json(): any }> {
+): Promise<{ status: number; headers: Headers; text: string; json<T = Record<string, unknown>>(): T }> {
   const res = await fetch(`${sim.baseUrl}${path}`, {
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/json', ...init.headers },
     ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+  return { status: res.status, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
 }
