@@ -15,7 +15,7 @@ import {
   startApolloSimulator,
 } from '../../simulators/apollo';
 import { rejection } from '../support/harness';
-import { docSuite, FAST_RETRIES } from './support';
+import { docSuite, FAST_RETRIES, freshWindow } from './support';
 
 const FAST = { ...FAST_RETRIES, limits: { apollo: { requestsPerSecond: 500, concurrency: 4 } } };
 
@@ -79,6 +79,7 @@ describe('rate limits (public notes): 429 with Apollo message and retry-after', 
     // Real window lengths; api_search allows one call an hour, so the second is a 429 with retry-after.
     s.sim.setKnobs({ rateWindows: apolloRateWindows('free', { routes: { [APOLLO_ROUTES.apiSearch]: { hour: 1 } } }) });
     const apollo = createApolloAdapter({ baseUrl: s.sim.baseUrl });
+    await freshWindow(3_600_000, 10_000);
     await apollo.searchPeople!({ titles: ['sales'] }, { page: 1, pageSize: 5 }, s.ctx());
     const err = await rejection(apollo.searchPeople!({ titles: ['sales'] }, { page: 2, pageSize: 5 }, s.ctx()));
     expect(err.code).toBe('rate_limited');

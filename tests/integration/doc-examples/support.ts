@@ -63,3 +63,12 @@ export async function wire(
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
 }
+
+/**
+ * Waits, when needed, until a clock-aligned window of `lengthMs` has at least `needMs` left, so a
+ * test's few requests all land in one fixed window (the simulators align windows to the clock).
+ */
+export async function freshWindow(lengthMs: number, needMs: number): Promise<void> {
+  const left = lengthMs - (Date.now() % lengthMs);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 5));
+}
