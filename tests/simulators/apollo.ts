@@ -790,6 +790,10 @@ const routes: SimRoute[] = [
         );
       }
       const reveal = revealOf(body);
+      if (ctx.knobs.docExamples) {
+        ctx.charge(1, 'apollo:person:doc-example');
+        return fixtureReply('apollo', 'notes-people-match.json');
+      }
       const p = findPerson(ctx, input);
       if (!p) return { status: 200, json: { person: null } };
       if (!ctx.canAfford(matchCost(p, reveal))) return replies.creditsExhausted();

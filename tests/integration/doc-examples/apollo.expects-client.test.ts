@@ -104,3 +104,44 @@ describe('connection test (public notes): usage_stats first, a free api_search p
     expect(s.sim.stats.requests[APOLLO_ROUTES.apiSearch]).toBe(1);
   });
 });
+
+describe('people/match (public notes shape): only email_not_unlocked@domain.com is a placeholder', () => {
+  const s = docSuite(() => startApolloSimulator({ docExamples: true }), FAST);
+
+  it('keeps a real address at domain.com, with its email_status', async () => {
+    const apollo = createApolloAdapter({ baseUrl: s.sim.baseUrl });
+    const { results } = await apollo.enrichPeople!([{ email: 'dana.okafor@domain.com' }], ['email'], s.ctx());
+    expect(results[0]).toMatchObject({ index: 0, status: 'matched' });
+    expect(results[0]!.person).toMatchObject({
+      providerIds: { apollo: '64f0c1d2e3a4b50001d4e5f6' },
+      firstName: 'Dana',
+      lastName: 'Okafor',
+      title: 'Head of Partnerships',
+      organization: { name: 'Domain', domain: 'domain.com' },
+    });
+    expect(results[0]!.person!.emails).toEqual([
+      { address: 'dana.okafor@domain.com', status: 'verified', kind: 'work' },
+    ]);
+  });
+});
+
+describe('rate limits (public notes): an exhausted minute window', () => {
+  const s = docSuite(() => startApolloSimulator(), FAST);
+
+  it('answers rate_limited with Apollo message and retryAfterMs, instead of waiting out the minute', async () => {
+    // Real minute; api_search allows one call a minute, so the second is a 429 with retry-after.
+    s.sim.setKnobs({
+      rateWindows: apolloRateWindows('free', { routes: { [APOLLO_ROUTES.apiSearch]: { minute: 1 } } }),
+    });
+    await freshWindow(60_000, 15_000);
+    const apollo = createApolloAdapter({ baseUrl: s.sim.baseUrl });
+    await apollo.searchPeople!({ titles: ['sales'] }, { page: 1, pageSize: 5 }, s.ctx());
+    const err = await rejection(apollo.searchPeople!({ titles: ['sales'] }, { page: 2, pageSize: 5 }, s.ctx()));
+    expect(err.code).toBe('rate_limited');
+    expect(err.message).toContain(
+      'The maximum number of api calls allowed for api/v1/mixed_people/api_search is 1 times per minute',
+    );
+    expect(err.retryAfterMs).toBeGreaterThan(0);
+    expect(err.retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+});
