@@ -331,6 +331,8 @@ interface SumbleState {
   /** `${key}|${personId}|email|phone`: reveals stay active, so a repeat is free. */
   reveals: Set<string>;
   indexes: WeakMap<object, Index>;
+  /** Accept only the query grammar the page shows (see startSumbleSimulator's options). */
+  documentedQueryOnly: boolean;
 }
 
 interface Index {
@@ -382,7 +384,9 @@ function handler(state: SumbleState) {
     const contact = attrs.includes('email') || attrs.includes('phone');
     const idx = indexFor(state, ctx);
     const key = ctx.apiKey ?? '';
-    return listMode ? listModeReply(state, r, attrs, contact, idx, key, ctx) : filterModeReply(r, attrs, contact, ctx);
+    return listMode
+      ? listModeReply(state, r, attrs, contact, idx, key, ctx)
+      : filterModeReply(r, attrs, contact, ctx, state.documentedQueryOnly);
   };
 }
 
@@ -534,7 +538,16 @@ function listModeReply(
   };
 }
 
-function filterModeReply(r: Request, attrs: string[], contact: boolean, ctx: RouteContext): SimReply {
+/** The only `filter.query` form Sumble's page shows: `technology EQ '<slug>'` (PersonTechnology.slug). */
+export const SUMBLE_DOCUMENTED_QUERY = /^\s*technology\s+EQ\s+'[^']+'\s*$/i;
+
+function filterModeReply(
+  r: Request,
+  attrs: string[],
+  contact: boolean,
+  ctx: RouteContext,
+  documentedQueryOnly: boolean,
+): SimReply {
   const f = r.filter!;
   if (contact)
     return detail(
@@ -557,6 +570,9 @@ function filterModeReply(r: Request, attrs: string[], contact: boolean, ctx: Rou
   }
   let query: Query | undefined;
   if (f.query?.query.trim()) {
+    if (documentedQueryOnly && !SUMBLE_DOCUMENTED_QUERY.test(f.query.query)) {
+      return detail(422, `Invalid query: only technology EQ '<slug>' is documented, got ${f.query.query}`);
+    }
     try {
       query = parseQuery(f.query.query);
     } catch (err) {
@@ -611,11 +627,25 @@ export interface SumbleSimulatorHandle extends SimulatorHandle {
   readonly activeReveals: number;
 }
 
+export interface SumbleSimulatorOptions {
+  port?: number;
+  /**
+   * 422 any `filter.query` but the one form the page shows (`technology EQ '<slug>'`). Off by default:
+   * the simulator then also takes job_function / job_level / country clauses joined by AND / OR, our
+   * reading of the page's "job functions, technologies, job levels, locations, and more".
+   */
+  documentedQueryOnly?: boolean;
+}
+
 export async function startSumbleSimulator(
   knobs?: KnobsPatch,
-  options: { port?: number } = {},
+  options: SumbleSimulatorOptions = {},
 ): Promise<SumbleSimulatorHandle> {
-  const state: SumbleState = { reveals: new Set(), indexes: new WeakMap() };
+  const state: SumbleState = {
+    reveals: new Set(),
+    indexes: new WeakMap(),
+    documentedQueryOnly: options.documentedQueryOnly === true,
+  };
   const routes: SimRoute[] = [
     { method: 'POST', path: '/v6/people', name: SUMBLE_ROUTES.people, handler: handler(state) },
   ];
