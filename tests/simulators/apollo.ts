@@ -754,13 +754,20 @@ function hasIdentifier(input: MatchInput): boolean {
   );
 }
 
-function revealOf(body: Record<string, unknown>): Reveal {
-  return {
-    email: true,
-    personalEmails: body.reveal_personal_emails === true,
-    phone: body.reveal_phone_number === true,
-  };
+/**
+ * Apollo delivers revealed phone numbers later, to the request's `webhook_url`, never in the answer;
+ * asking for them without a webhook is a 400. (The simulator charges them and calls no webhook.)
+ */
+export const APOLLO_PHONE_NEEDS_WEBHOOK = "Please add a valid 'webhook_url' parameter when using 'reveal_phone_number'";
+
+function revealOf(body: Record<string, unknown>): Reveal | SimReply {
+  const phone = body.reveal_phone_number === true;
+  if (phone && !str(body.webhook_url)) return { status: 400, json: { error: APOLLO_PHONE_NEEDS_WEBHOOK } };
+  return { email: true, personalEmails: body.reveal_personal_emails === true, phone };
 }
+
+/** What the synchronous answer shows: never the phones (they go to the webhook). */
+const answered = (reveal: Reveal): Reveal => ({ ...reveal, phone: false });
 
 /** Credits one matched person costs: 1 for the person (email included), plus each revealed phone. */
 function matchCost(p: SamplePerson, reveal: Reveal): number {
@@ -790,6 +797,7 @@ const routes: SimRoute[] = [
         );
       }
       const reveal = revealOf(body);
+      if ('status' in reveal) return reveal;
       if (ctx.knobs.docExamples) {
         ctx.charge(1, 'apollo:person:doc-example');
         return fixtureReply('apollo', 'notes-people-match.json');
@@ -798,7 +806,10 @@ const routes: SimRoute[] = [
       if (!p) return { status: 200, json: { person: null } };
       if (!ctx.canAfford(matchCost(p, reveal))) return replies.creditsExhausted();
       chargeMatch(ctx, p, reveal);
-      return { status: 200, json: { person: personRaw(p, ctx.index.orgById.get(p.organizationId)!, reveal) } };
+      return {
+        status: 200,
+        json: { person: personRaw(p, ctx.index.orgById.get(p.organizationId)!, answered(reveal)) },
+      };
     },
   },
   {
@@ -820,6 +831,7 @@ const routes: SimRoute[] = [
         };
       }
       const reveal = revealOf(body);
+      if ('status' in reveal) return reveal;
       const found = details.map((d) => {
         const input = readMatchInput(bodyObject(d));
         return hasIdentifier(input) ? findPerson(ctx, input) : undefined;
@@ -839,7 +851,9 @@ const routes: SimRoute[] = [
           unique_enriched_records: new Set(matched.map((p) => p.id)).size,
           missing_records: details.length - matched.length,
           credits_consumed: cost,
-          matches: found.map((p) => (p ? personRaw(p, ctx.index.orgById.get(p.organizationId)!, reveal) : null)),
+          matches: found.map((p) =>
+            p ? personRaw(p, ctx.index.orgById.get(p.organizationId)!, answered(reveal)) : null,
+          ),
         },
       };
     },

@@ -145,3 +145,18 @@ describe('rate limits (public notes): an exhausted minute window', () => {
     expect(err.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe('phones (issue 11): Apollo reveals them only to a webhook_url', () => {
+  const s = docSuite(() => startApolloSimulator(), FAST);
+  const withPhone = getSampleDataset().people.find((p) => p.email && p.phone)!;
+
+  it('an enrichment asking for email and phone does not send reveal_phone_number without a webhook', async () => {
+    const apollo = createApolloAdapter({ baseUrl: s.sim.baseUrl });
+    const { results } = await apollo.enrichPeople!([{ email: withPhone.email! }], ['email', 'phone'], s.ctx());
+    // Without a webhook the simulator answers 400, as Apollo does.
+    expect(s.sim.stats.statuses['400']).toBeUndefined();
+    expect(results[0]).toMatchObject({ index: 0, status: 'matched' });
+    expect(results[0]!.person!.emails.map((e) => e.address)).toEqual([withPhone.email]);
+    expect(results[0]!.person!.phones).toEqual([]);
+  });
+});
