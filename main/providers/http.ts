@@ -242,7 +242,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     if (minuteLimit !== undefined && minuteLimit > 0) gate.learnRate(minuteLimit / (windows.minuteMs / 1000));
     const exhausted = exhaustedWindow(headers);
     if (exhausted) {
-      gate.pauseFor(exhausted.untilResetMs);
+      gate.predictPauseFor(exhausted.untilResetMs);
       gate.setAdvice({ window: exhausted.window });
       opts.onRateLimited?.(provider, exhausted.untilResetMs);
     }

@@ -56,6 +56,8 @@ export class RateGate {
   /** The next send's slot on the schedule. */
   private nextSlotAt = -Infinity;
   private pausedUntil = 0;
+  /** A window the headers say is empty (no 429 yet): background waits, a rep's call still asks. */
+  private predictedUntil = 0;
   private advice: LimitAdvice = {};
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -119,6 +121,17 @@ export class RateGate {
   pauseFor(ms: number): void {
     const until = this.now() + Math.max(0, ms);
     if (until > this.pausedUntil) this.pausedUntil = until;
+    this.reschedule();
+  }
+
+  /**
+   * The headers say a window has nothing left (x-minute-requests-left: 0 on a success). Background
+   * calls wait it out; a call that would not wait is still sent, so the rep gets the provider's own
+   * 429 (free, with its message and retry-after) instead of our guess about clock-aligned windows.
+   */
+  predictPauseFor(ms: number): void {
+    const until = this.now() + Math.max(0, ms);
+    if (until > this.predictedUntil) this.predictedUntil = until;
     this.reschedule();
   }
 
@@ -188,8 +201,12 @@ export class RateGate {
           continue;
         }
       }
+      // Under a predicted pause only, the first waiter that would not wait that long goes to ask.
+      const predicted = pause > 0 ? 0 : this.predictedUntil - now;
+      const probe = predicted > 0 ? this.queue.findIndex((w) => predicted > w.maxWaitMs) : -1;
+      const blockedUntil = probe >= 0 ? this.pausedUntil : Math.max(this.pausedUntil, this.predictedUntil);
       const intervalMs = (1000 + SLOT_LATENESS_MS) / this.effectiveRps;
-      const earliest = Math.max(this.nextSlotAt, this.pausedUntil);
+      const earliest = Math.max(this.nextSlotAt, blockedUntil);
       if (now < earliest) {
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(
@@ -204,7 +221,7 @@ export class RateGate {
       // On schedule (a late timer): keep the pace. Far behind (idle, paused): restart from now, no catch-up burst.
       const slot = now - earliest <= SLOT_LATENESS_MS ? earliest : now;
       this.nextSlotAt = slot + intervalMs;
-      const waiter = this.queue.shift()!;
+      const waiter = probe >= 0 ? this.queue.splice(probe, 1)[0]! : this.queue.shift()!;
       this.active++;
       let released = false;
       this.settle(waiter, () => {

@@ -418,7 +418,8 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
       if (!key) return { status: 'not_configured', message: `No API key for ${LABEL}.`, testedAt };
       const t: Transport = { key, http: ctx.http, ...(ctx.signal ? { signal: ctx.signal } : {}) };
       try {
-        const res = await client.send({ method: 'POST', path: PATHS.usage, json: {}, retry: 'idempotent' }, t);
+        // 'charged': no retry on 5xx or timeouts; any failure but auth goes straight to the free probe.
+        const res = await client.send({ method: 'POST', path: PATHS.usage, json: {}, retry: 'charged' }, t);
         if (res.status >= 200 && res.status < 300) {
           if (ApolloUsageResponse.safeParse(safeJson(res.text)).success) {
             return { status: 'working', message: `${LABEL} accepted the key.`, testedAt };

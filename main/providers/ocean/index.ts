@@ -53,8 +53,12 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
     const raw = await client.searchPeople(body, { key, http: ctx.http, ...signalOf(ctx) });
     const fetchedAt = new Date().toISOString();
     const people = raw.people.map((p) => mapOceanPerson(p, fetchedAt));
-    // A full page with a cursor may have more behind it; a short page is the last one.
-    const more = !!raw.searchAfter && raw.people.length >= size;
+    // Ocean may answer fewer people than asked and still have more (its own example: 1 of 32,871 with a
+    // searchAfter), so the cursor and the total decide, not the page length. An empty page is the end.
+    const more =
+      !!raw.searchAfter &&
+      raw.people.length > 0 &&
+      (typeof raw.total === 'number' ? raw.total > raw.people.length : raw.people.length >= size);
     // Domains Ocean could not use (invalid, bad content, still being indexed) mean that filter was not fully applied.
     const domainsNotApplied = Object.keys(raw.includeDomainsStatuses ?? {}).length > 0;
     return {

@@ -32,15 +32,21 @@ describe('api_search rows (public notes example): locked surnames kept', () => {
     expect(maria).toMatchObject({
       providerIds: { apollo: '66a1f3c2b7e4d90001c3a0f1' },
       firstName: 'Maria',
-      lastNameLocked: 'Ra***n',
+      // The surname Apollo holds locked: shown as such, unlocked by an enrichment.
+      locked: { lastName: { preview: 'Ra***n', provider: 'apollo', unlockWith: 'people.enrich' } },
       title: 'VP of Sales',
       hasEmail: true,
       hasPhone: true,
+      hasDirectPhone: 'yes',
       organization: { name: 'Brightline Logistics' },
     });
     expect(maria!.lastName).toBeUndefined();
     expect(maria!.emails).toEqual([]);
-    expect(tomasz).toMatchObject({ firstName: 'Tomasz', lastNameLocked: 'Wi***i', hasEmail: false });
+    expect(tomasz).toMatchObject({
+      firstName: 'Tomasz',
+      locked: { lastName: { preview: 'Wi***i', provider: 'apollo' } },
+      hasEmail: false,
+    });
     expect(res.credits.credits).toBe(0);
   });
 });
