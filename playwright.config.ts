@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
+  // One tsconfig for every test file: looked up per file, Playwright follows the solution's
+  // references and lends the renderer's `paths` (papaparse -> a types-only file) to test code.
+  tsconfig: './tsconfig.playwright.json',
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -35,7 +35,8 @@ test('set the retention, then clear all local data', async ({ page }) => {
   });
   expect(set.body.ok).toBe(true);
   await local.getByRole('button', { name: 'Clear all local data' }).click();
-  await local.getByRole('button', { name: 'Yes, clear everything' }).click();
+  // The app reloads once everything is cleared: wait for that, not for a card that was already there.
+  await Promise.all([page.waitForEvent('load'), local.getByRole('button', { name: 'Yes, clear everything' }).click()]);
   await expect(page.getByRole('article', { name: 'Apollo' })).toBeVisible();
   const list = await callChannel(stack.host.url, 'providers.list', {});
   expect(list.body.value.find((p: { id: string }) => p.id === 'apollo').configured).toBe(false);
