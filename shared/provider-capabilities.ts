@@ -49,6 +49,23 @@ export function enrichBatchSize(provider: ProviderId, fields: readonly EnrichFie
   return contact && b.withContactFields ? b.withContactFields : b.max;
 }
 
+/**
+ * Fields each provider's enrichment can fill. Apollo reveals phones only to a webhook_url (none on a
+ * desktop), so a run asks the next provider for them; ApiOne's profile has no phone; Sumble reveals both.
+ */
+export const ENRICHABLE_FIELDS: Partial<Record<ProviderId, readonly EnrichField[]>> = {
+  sample: ['email', 'phone', 'title', 'seniority', 'organization', 'linkedin', 'location'],
+  apollo: ['email', 'title', 'seniority', 'organization', 'linkedin', 'location'],
+  sumble: ['email', 'phone', 'title', 'seniority', 'organization', 'linkedin', 'location'],
+  apione: ['email', 'title', 'seniority', 'organization', 'linkedin', 'location'],
+};
+
+/** Whether asking `provider` could fill any of `fields` (a waterfall skips a provider that cannot). */
+export function canFillAny(provider: ProviderId, fields: readonly EnrichField[]): boolean {
+  const offered = ENRICHABLE_FIELDS[provider] ?? [];
+  return fields.some((f) => offered.includes(f));
+}
+
 const hasName = (q: PersonQuery) =>
   !!((q.firstName && q.lastName) || (q.fullName && q.fullName.trim().split(/\s+/).length >= 2));
 
