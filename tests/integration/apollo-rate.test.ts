@@ -56,12 +56,14 @@ describe('Apollo rate limits', () => {
   });
 
   it('a client configured too fast (50/s) is slowed by x-rate-limit-minute and x-minute-requests-left', async () => {
-    const { sim, http, rateLimitedCalls } = await setup(50, 'apollo');
+    const { sim, http } = await setup(50, 'apollo');
     const results = await burst(sim, http, 25);
     expect(results).toHaveLength(25);
     expect(sim.stats.rateLimited).toBeLessThanOrEqual(5);
-    // It paused on the headers rather than discovering every window's end through a 429.
-    expect(rateLimitedCalls.length).toBeGreaterThanOrEqual(1);
+    // The headers slowed it, not a 429 per window: the endpoint's gate now runs at the stated limit
+    // (10 per one-second "minute"). Whether a window also ran dry on the way (a predicted pause,
+    // reported through onRateLimited) depends on scheduling, so it is not asserted.
+    expect(http.currentRate('apollo', '/api/v1/mixed_people/api_search')).toBeLessThanOrEqual(10);
   });
 
   it('without headers, a too-fast client still converges through 429s and Retry-After', async () => {

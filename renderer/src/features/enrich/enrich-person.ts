@@ -9,6 +9,7 @@ import { db as defaultDb, type ProspectDb } from '../../db/schema';
 import { peopleWriteTables, upsertPeople } from '../../db/people';
 import { personValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
+import { canFillAny } from '../../../../shared/provider-capabilities';
 import { canEnrich, queryFor } from './mapping';
 
 export interface PersonEnrichStep {
@@ -69,6 +70,8 @@ export async function enrichPersonWaterfall(
   for (const provider of opts.providers) {
     const wanted = missingFields(person, opts.fields);
     if (wanted.length === 0) break;
+    // Never asked (and not paid) for fields it cannot fill, e.g. only a phone left and ApiOne has none.
+    if (!canFillAny(provider, wanted)) continue;
     const base = queryOf(person);
     if (!canEnrich(provider, base)) {
       steps.push({ provider, outcome: 'skipped', fields: wanted, credits: 0 });

@@ -11,6 +11,7 @@ import {
   type EnrichedSources,
   type EnrichedValues,
 } from '../enriched';
+import { canFillAny } from '../../../../../shared/provider-capabilities';
 import { canEnrich, toPersonQuery, type ColumnMapping } from '../mapping';
 import type { CsvRowRecord, EnrichPlan } from '../types';
 
@@ -67,7 +68,8 @@ export function needs(ctx: WaterfallContext, s: RowState, provider: ProviderId):
     !s.tried.has(provider) &&
     !s.failedAt.has(provider) &&
     canEnrich(provider, s.query) &&
-    missingFields(s.enriched, ctx.plan.fields).length > 0
+    // Only fields this provider can fill: a row missing just a phone is not sent to one without phones.
+    canFillAny(provider, missingFields(s.enriched, ctx.plan.fields))
   );
 }
 
