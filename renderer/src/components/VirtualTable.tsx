@@ -71,7 +71,8 @@ export function VirtualTable<T>({
   );
 
   function onKeyDown(e: React.KeyboardEvent) {
-    if (rows.length === 0) return;
+    // Keys typed in a control inside a row (an actions menu, even one portalled out) are that control's.
+    if (rows.length === 0 || e.target !== e.currentTarget) return;
     const move = (to: number) => {
       const clamped = Math.max(0, Math.min(rows.length - 1, to));
       setCursor(clamped);
@@ -87,7 +88,7 @@ export function VirtualTable<T>({
     else if (e.key === ' ' && onSelectedChange) toggle(cursor, false);
     else if (e.key === 'Enter' && onOpen) onOpen(rows[cursor]!);
     else if ((e.key === 'a' || e.key === 'A') && (e.ctrlKey || e.metaKey) && onSelectedChange) {
-      onSelectedChange(new Set(rows.map(rowKey)));
+      onSelectedChange(new Set([...(selected ?? []), ...rows.map(rowKey)]));
     } else return;
     e.preventDefault();
   }
@@ -95,7 +96,17 @@ export function VirtualTable<T>({
   const template = [onSelectedChange ? '36px' : null, ...columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width))]
     .filter(Boolean)
     .join(' ');
-  const allSelected = !!selected && rows.length > 0 && selected.size === rows.length;
+  // The selection may hold rows that are not shown (other pages of a search): "all" means all shown.
+  const allSelected = !!selected && rows.length > 0 && rows.every((r) => selected.has(rowKey(r)));
+  const toggleAll = () => {
+    if (!onSelectedChange) return;
+    const next = new Set(selected);
+    for (const r of rows) {
+      if (allSelected) next.delete(rowKey(r));
+      else next.add(rowKey(r));
+    }
+    onSelectedChange(next);
+  };
 
   return (
     <div className="vtable" role="grid" aria-label={label} aria-rowcount={rows.length} aria-multiselectable={!!onSelectedChange}>
@@ -106,7 +117,7 @@ export function VirtualTable<T>({
               type="checkbox"
               aria-label="Select all"
               checked={allSelected}
-              onChange={() => onSelectedChange(allSelected ? new Set() : new Set(rows.map(rowKey)))}
+              onChange={toggleAll}
             />
           </span>
         )}

@@ -1,0 +1,161 @@
+/** "Find people": the filter rail beside the provider's results. */
+import { Button } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { Person } from '../../../../shared/domain';
+import { FilterRail } from './FilterRail';
+import { FilterSummary } from './FilterSummary';
+import { ResultsBar } from './SearchChrome';
+import { ProviderPicker } from './ProviderPicker';
+import { SaveSearchControl, SaveToList } from '../lists/SaveToList';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { upsertPeople } from '../../db/people';
+import { addToList, createList } from '../../db/lists';
+import { saveSearch } from '../../db/savedSearches';
+import { PEOPLE_FIELDS } from '../../lib/filters';
+import { emailCell, locationText, organizationName, personName } from '../../lib/format';
+import { navigate } from '../../app/navigation';
+import { useProviders } from '../../app/providers';
+import { peopleSearch } from './searches';
+import { overlaySaved, type SavedOverlay } from './savedOverlay';
+
+const EMPTY_OVERLAY: SavedOverlay = { rows: new Map(), savedIds: new Set(), organizations: new Map() };
+
+export function FindPeople() {
+  const s = peopleSearch.useStore();
+  const a = peopleSearch.actions;
+  const providers = useProviders((p) => p.providers);
+  const provider = providers.find((p) => p.id === s.provider);
+  const providerLabel = provider?.label ?? 'this provider';
+  const supported = provider?.peopleFilters ?? [];
+  const [railOpen, setRailOpen] = useLocalStorage({ key: 'prospect-desk:filter-rail-open', defaultValue: true });
+  const [overlay, setOverlay] = useState<SavedOverlay>(EMPTY_OVERLAY);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [savedVersion, setSavedVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void overlaySaved(s.items).then((o) => live && setOverlay(o));
+    return () => {
+      live = false;
+    };
+  }, [s.items, savedVersion]);
+
+  const rows = useMemo(() => s.items.map((p) => overlay.rows.get(p.id) ?? p), [s.items, overlay]);
+
+  const columns: Column<Person>[] = useMemo(
+    () => [
+      {
+        id: 'saved',
+        header: '',
+        width: 60,
+        cell: (p) =>
+          overlay.savedIds.has(p.id) ? (
+            <span className="saved-mark" title="Already saved">
+              Saved
+            </span>
+          ) : (
+            <span className="muted">New</span>
+          ),
+      },
+      { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
+      { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
+      { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
+      { id: 'location', header: 'Location', width: '1fr', cell: (p) => locationText(p.location) },
+      { id: 'email', header: 'Email', width: '1.3fr', cell: (p) => emailCell(p) },
+    ],
+    [overlay],
+  );
+
+  async function save(target: { listId?: string; newListName?: string }) {
+    const chosen = [...s.selection.values()];
+    const stored = await upsertPeople(chosen);
+    let listId = target.listId;
+    if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
+    if (listId) await addToList(listId, stored.map((p) => p.id));
+    setSavedVersion((v) => v + 1);
+    setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
+  }
+
+  const searchButton = (
+    <Button type="submit" loading={s.status === 'loading'} loaderProps={{ type: 'dots' }}>
+      Search
+    </Button>
+  );
+
+  return (
+    <form
+      className={railOpen ? 'search-layout' : 'search-layout rail-closed'}
+      aria-label="Find people"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setNotice(null);
+        void a.search();
+      }}
+    >
+      {railOpen ? (
+        <FilterRail
+          fields={PEOPLE_FIELDS}
+          values={s.values}
+          onChange={a.setValues}
+          supported={supported}
+          provider={provider?.id}
+          providerLabel={providerLabel}
+          onCollapse={() => setRailOpen(false)}
+          header={
+            <>
+              <ProviderPicker capability="people.search" value={s.provider} onChange={a.setProvider} />
+              {provider?.sample && <span className="sample-badge">Sample data: synthetic people, not real contacts</span>}
+            </>
+          }
+          footer={searchButton}
+        />
+      ) : null}
+      <div className="search-main">
+        <div className="toolbar">
+          {!railOpen && (
+            <>
+              <Button variant="default" size="compact-md" onClick={() => setRailOpen(true)} aria-expanded={false}>
+                Show filters
+              </Button>
+              {searchButton}
+            </>
+          )}
+          <FilterSummary
+            fields={PEOPLE_FIELDS}
+            values={s.values}
+            supported={supported}
+            providerLabel={providerLabel}
+            onClear={() => a.setValues({})}
+          />
+        </div>
+        <div className="toolbar">
+          <SaveSearchControl
+            onSave={async (name) => {
+              await saveSearch({ name, kind: 'people', provider: s.provider, filters: s.values });
+              setNotice(`Saved search "${name}".`);
+            }}
+          />
+        </div>
+        <ResultsBar state={s} providerLabel={providerLabel} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+          <SaveToList kind="people" count={s.selected.size} onSave={save} />
+        </ResultsBar>
+        {notice && <p role="status">{notice}</p>}
+        {s.status === 'idle' ? (
+          <p className="muted empty-state">Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}</p>
+        ) : (
+          <VirtualTable
+            label="Search results"
+            rows={rows}
+            columns={columns}
+            rowKey={(p) => p.id}
+            selected={s.selected}
+            onSelectedChange={a.setSelected}
+            onOpen={(p) => navigate({ page: 'person', id: p.id })}
+            emptyText="No people match these filters."
+          />
+        )}
+      </div>
+    </form>
+  );
+}
