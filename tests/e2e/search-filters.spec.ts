@@ -11,7 +11,10 @@ import { callChannel, startStack, type Stack } from './support/stack';
 let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
-  const set = await callChannel(stack.host.url, 'secrets.set', { provider: 'apollo', key: stack.sims.handles.apollo!.validKey });
+  const set = await callChannel(stack.host.url, 'secrets.set', {
+    provider: 'apollo',
+    key: stack.sims.handles.apollo!.validKey,
+  });
   expect(set.body.ok).toBe(true);
 });
 test.afterAll(async () => stack?.close());
@@ -57,7 +60,9 @@ test('choose filters with the keyboard, see chips and the summary, search, clear
   await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
 });
 
-test("a filter Apollo cannot apply is shown disabled with the reason, and a chosen value is kept and reported", async ({ page }) => {
+test('a filter Apollo cannot apply is shown disabled with the reason, and a chosen value is kept and reported', async ({
+  page,
+}) => {
   const data = getSampleDataset();
   const rail = await openSearch(page);
   await expect(rail.getByLabel("Company ids (the provider's)")).toHaveAttribute('placeholder', 'org_0001');
@@ -75,8 +80,13 @@ test("a filter Apollo cannot apply is shown disabled with the reason, and a chos
   // Organization names are not applied by Apollo either, and say so while empty.
   await expect(rail.getByLabel('Company names')).toBeDisabled();
   // Apollo's own example, not the sample data's or Sumble's.
-  await expect(rail.getByLabel("Company ids (the provider's)")).toHaveAttribute('placeholder', '5e66b6381e05b4008c8331b8');
-  await expect(page.getByRole('status', { name: 'Applied filters' })).toContainText('Industries: Software (not applied by Apollo)');
+  await expect(rail.getByLabel("Company ids (the provider's)")).toHaveAttribute(
+    'placeholder',
+    '5e66b6381e05b4008c8331b8',
+  );
+  await expect(page.getByRole('status', { name: 'Applied filters' })).toContainText(
+    'Industries: Software (not applied by Apollo)',
+  );
 
   await rail.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByText(/Not applied by Apollo: .*industries/)).toBeVisible();

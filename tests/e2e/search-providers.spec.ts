@@ -13,7 +13,10 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
   for (const provider of ['apollo', 'ocean', 'sumble'] as const) {
-    const set = await callChannel(stack.host.url, 'secrets.set', { provider, key: stack.sims.handles[provider]!.validKey });
+    const set = await callChannel(stack.host.url, 'secrets.set', {
+      provider,
+      key: stack.sims.handles[provider]!.validKey,
+    });
     expect(set.body.ok).toBe(true);
   }
 });
@@ -34,7 +37,12 @@ async function pageToEnd(page: Page): Promise<string[][]> {
   for (let n = 1; n < 50; n++) {
     await expect(page.getByTestId('result-summary')).toContainText(`page ${n}`);
     const rows = await grid.getByRole('row').evaluateAll((els) =>
-      els.slice(1).map((el) => Array.from(el.querySelectorAll('[role=gridcell]')).slice(2, 5).map((c) => c.textContent).join('|')),
+      els.slice(1).map((el) =>
+        Array.from(el.querySelectorAll('[role=gridcell]'))
+          .slice(2, 5)
+          .map((c) => c.textContent)
+          .join('|'),
+      ),
     );
     pages.push(rows);
     const next = page.getByRole('button', { name: 'Next' });
@@ -59,15 +67,22 @@ const orgsOf = () => {
 test('Apollo: filters, page numbers to the end, unsupported filters shown', async ({ page }) => {
   const data = getSampleDataset();
   const domains = data.organizations.slice(0, 6).map((o) => o.domain);
-  const expected = data.people.filter((p) => domains.includes(data.organizations.find((o) => o.id === p.organizationId)!.domain)).length;
+  const expected = data.people.filter((p) =>
+    domains.includes(data.organizations.find((o) => o.id === p.organizationId)!.domain),
+  ).length;
   // Industries is chosen first: Apollo cannot apply it, so its field is disabled once Apollo is picked,
   // and the value chosen before is kept and reported as not applied.
   await page.goto(`${stack.host.url}/#/search`);
   await page.getByRole('combobox', { name: 'Industries' }).fill('Software');
   await page.getByRole('combobox', { name: 'Industries' }).press('Tab');
-  await search(page, 'Apollo', async (p) => {
-    await p.getByRole('combobox', { name: 'Company domains' }).fill(domains.join(', '));
-  }, { reload: false });
+  await search(
+    page,
+    'Apollo',
+    async (p) => {
+      await p.getByRole('combobox', { name: 'Company domains' }).fill(domains.join(', '));
+    },
+    { reload: false },
+  );
   await expect(page.getByTestId('result-summary')).toContainText(`${expected} results`);
   await expect(page.getByText(/Not applied by Apollo: .*industries/)).toBeVisible();
   const pages = await pageToEnd(page);
@@ -97,7 +112,9 @@ test('Ocean.io: cursor paging to the end, then lookalikes of a result', async ({
 test('Sumble: organization-scoped search by offset, related people of a result', async ({ page }) => {
   const { orgs, count } = orgsOf();
   await search(page, 'Sumble', async (p) => {
-    await p.getByRole('combobox', { name: "Company ids (the provider's)" }).fill(orgs.map((o) => sumbleOrganizationId(o.id)).join(', '));
+    await p
+      .getByRole('combobox', { name: "Company ids (the provider's)" })
+      .fill(orgs.map((o) => sumbleOrganizationId(o.id)).join(', '));
   });
   const pages = await pageToEnd(page);
   expect(pages.length).toBeGreaterThan(1);
@@ -107,7 +124,12 @@ test('Sumble: organization-scoped search by offset, related people of a result',
   await page.getByRole('grid', { name: 'Search results' }).getByRole('row').nth(1).dblclick();
   await page.getByLabel('Related via').selectOption({ label: 'Sumble' });
   await page.getByRole('button', { name: 'Find managers and direct reports' }).click();
-  await expect(page.getByRole('grid', { name: 'Managers' }).or(page.getByRole('grid', { name: 'Direct reports' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('grid', { name: 'Managers' })
+      .or(page.getByRole('grid', { name: 'Direct reports' }))
+      .first(),
+  ).toBeVisible();
 });
 
 test('Apollo company search -> company page -> job postings', async ({ page }) => {

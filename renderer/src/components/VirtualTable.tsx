@@ -93,7 +93,10 @@ export function VirtualTable<T>({
     e.preventDefault();
   }
 
-  const template = [onSelectedChange ? '36px' : null, ...columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width))]
+  const template = [
+    onSelectedChange ? '36px' : null,
+    ...columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width)),
+  ]
     .filter(Boolean)
     .join(' ');
   // The selection may hold rows that are not shown (other pages of a search): "all" means all shown.
@@ -109,16 +112,17 @@ export function VirtualTable<T>({
   };
 
   return (
-    <div className="vtable" role="grid" aria-label={label} aria-rowcount={rows.length} aria-multiselectable={!!onSelectedChange}>
+    <div
+      className="vtable"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length}
+      aria-multiselectable={!!onSelectedChange}
+    >
       <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
         {onSelectedChange && (
           <span role="columnheader">
-            <input
-              type="checkbox"
-              aria-label="Select all"
-              checked={allSelected}
-              onChange={toggleAll}
-            />
+            <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={toggleAll} />
           </span>
         )}
         {columns.map((c) => (

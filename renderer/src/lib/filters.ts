@@ -48,7 +48,23 @@ const COMMON_TITLES = [
   'Recruiter',
 ];
 
-const COMMON_LOCATIONS = ['US', 'GB', 'DE', 'FR', 'NL', 'ES', 'CA', 'AU', 'San Francisco', 'New York', 'London', 'Berlin', 'Paris', 'Amsterdam', 'Toronto'];
+const COMMON_LOCATIONS = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'NL',
+  'ES',
+  'CA',
+  'AU',
+  'San Francisco',
+  'New York',
+  'London',
+  'Berlin',
+  'Paris',
+  'Amsterdam',
+  'Toronto',
+];
 
 const COMMON_INDUSTRIES = [
   'Software',
@@ -63,15 +79,49 @@ const COMMON_INDUSTRIES = [
   'Telecommunications',
 ];
 
-const COMMON_TECHNOLOGIES = ['Salesforce', 'HubSpot', 'Snowflake', 'AWS', 'Google Cloud', 'Azure', 'Kubernetes', 'React', 'Python', 'Stripe', 'Zendesk', 'Segment'];
+const COMMON_TECHNOLOGIES = [
+  'Salesforce',
+  'HubSpot',
+  'Snowflake',
+  'AWS',
+  'Google Cloud',
+  'Azure',
+  'Kubernetes',
+  'React',
+  'Python',
+  'Stripe',
+  'Zendesk',
+  'Segment',
+];
 
 export const PEOPLE_FIELDS: FilterField[] = [
   { key: 'name', label: 'Name', kind: 'text', placeholder: 'Jane Doe', group: 'Person' },
-  { key: 'titles', label: 'Job titles include', kind: 'list', placeholder: 'VP Sales, Head of Growth', suggestions: COMMON_TITLES, group: 'Person' },
-  { key: 'excludeTitles', label: 'Job titles exclude', kind: 'list', placeholder: 'Intern', suggestions: COMMON_TITLES, group: 'Person' },
+  {
+    key: 'titles',
+    label: 'Job titles include',
+    kind: 'list',
+    placeholder: 'VP Sales, Head of Growth',
+    suggestions: COMMON_TITLES,
+    group: 'Person',
+  },
+  {
+    key: 'excludeTitles',
+    label: 'Job titles exclude',
+    kind: 'list',
+    placeholder: 'Intern',
+    suggestions: COMMON_TITLES,
+    group: 'Person',
+  },
   { key: 'seniorities', label: 'Seniority', kind: 'multi', options: SENIORITIES, group: 'Person' },
   { key: 'departments', label: 'Department', kind: 'multi', options: DEPARTMENTS, group: 'Person' },
-  { key: 'locations', label: 'Person location', kind: 'list', placeholder: 'Berlin, US', suggestions: COMMON_LOCATIONS, group: 'Person' },
+  {
+    key: 'locations',
+    label: 'Person location',
+    kind: 'list',
+    placeholder: 'Berlin, US',
+    suggestions: COMMON_LOCATIONS,
+    group: 'Person',
+  },
   { key: 'keywords', label: 'Keywords', kind: 'text', group: 'Person' },
   { key: 'hasEmail', label: 'Has email', kind: 'tristate', group: 'Person' },
   { key: 'hasPhone', label: 'Has phone', kind: 'tristate', group: 'Person' },
@@ -80,7 +130,14 @@ export const PEOPLE_FIELDS: FilterField[] = [
   { key: 'organizationIds', label: "Company ids (the provider's)", kind: 'list', group: 'Company' },
   { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES, group: 'Company' },
   { key: 'industries', label: 'Industries', kind: 'list', suggestions: COMMON_INDUSTRIES, group: 'Company' },
-  { key: 'technologies', label: 'Technologies', kind: 'list', placeholder: 'Salesforce, Snowflake', suggestions: COMMON_TECHNOLOGIES, group: 'Company' },
+  {
+    key: 'technologies',
+    label: 'Technologies',
+    kind: 'list',
+    placeholder: 'Salesforce, Snowflake',
+    suggestions: COMMON_TECHNOLOGIES,
+    group: 'Company',
+  },
 ];
 
 export const ORGANIZATION_FIELDS: FilterField[] = [
@@ -97,14 +154,20 @@ export const ORGANIZATION_FIELDS: FilterField[] = [
  * Placeholder and hint for a people filter as the chosen provider reads it, so the rep is never shown
  * another provider's example (no "Sumble: 500123" while Apollo is selected).
  */
-export function peopleFieldHelp(key: string, provider: ProviderId | undefined): { placeholder?: string; description?: string } {
+export function peopleFieldHelp(
+  key: string,
+  provider: ProviderId | undefined,
+): { placeholder?: string; description?: string } {
   const field = PEOPLE_FIELDS.find((f) => f.key === key);
   const base = { placeholder: field?.placeholder };
   switch (`${provider}:${key}`) {
     case 'apollo:organizationIds':
       return { placeholder: '5e66b6381e05b4008c8331b8', description: "Apollo organization ids, from a company's page" };
     case 'sumble:organizationIds':
-      return { placeholder: '500123', description: 'Sumble organization ids (numbers); Sumble searches inside companies' };
+      return {
+        placeholder: '500123',
+        description: 'Sumble organization ids (numbers); Sumble searches inside companies',
+      };
     case 'sample:organizationIds':
       return { placeholder: 'org_0001', description: 'Sample dataset organization ids' };
     case 'apollo:locations':
@@ -126,7 +189,10 @@ export type FormValues = Record<string, string | string[]>;
 /** A list field's chips; text typed with commas (older saved searches, pasted lists) is split. */
 export function listValue(v: string | string[] | undefined): string[] {
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return raw.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function toFilters(fields: FilterField[], values: FormValues): Record<string, unknown> {
@@ -146,19 +212,29 @@ export function toFilters(fields: FilterField[], values: FormValues): Record<str
 }
 
 /** The filled fields, in form order, as "Label: a, b" parts for a one-line summary. */
-export function appliedSummary(fields: FilterField[], values: FormValues): { key: string; label: string; text: string }[] {
+export function appliedSummary(
+  fields: FilterField[],
+  values: FormValues,
+): { key: string; label: string; text: string }[] {
   const filters = toFilters(fields, values);
   return fields
     .filter((f) => filters[f.key] !== undefined)
     .map((f) => {
       const v = filters[f.key];
-      const text = Array.isArray(v) ? v.map((x) => (f.kind === 'multi' ? humanize(String(x)) : String(x))).join(', ') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+      const text = Array.isArray(v)
+        ? v.map((x) => (f.kind === 'multi' ? humanize(String(x)) : String(x))).join(', ')
+        : typeof v === 'boolean'
+          ? v
+            ? 'yes'
+            : 'no'
+          : String(v);
       return { key: f.key, label: f.label, text };
     });
 }
 
 export const toPeopleFilters = (values: FormValues) => toFilters(PEOPLE_FIELDS, values) as PeopleFilters;
-export const toOrganizationFilters = (values: FormValues) => toFilters(ORGANIZATION_FIELDS, values) as OrganizationFilters;
+export const toOrganizationFilters = (values: FormValues) =>
+  toFilters(ORGANIZATION_FIELDS, values) as OrganizationFilters;
 
 export function humanize(token: string): string {
   const special: Record<string, string> = { c_suite: 'C-suite', vp: 'VP' };

@@ -32,7 +32,12 @@ export function ListsPage({ listId }: { listId?: string | undefined }) {
               });
             }}
           >
-            <input aria-label="New list name" placeholder="New list" value={newName} onChange={(e) => setNewName(e.target.value)} />
+            <input
+              aria-label="New list name"
+              placeholder="New list"
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+            />
             <button type="submit" disabled={!newName.trim()}>
               Create
             </button>
@@ -55,7 +60,13 @@ export function ListsPage({ listId }: { listId?: string | undefined }) {
             <SavedSearchRow key={s.id} search={s} />
           ))}
         </nav>
-        <div>{current ? <ListView key={current.id} listId={current.id} name={current.name} kind={current.kind} /> : <p className="muted">Choose a list.</p>}</div>
+        <div>
+          {current ? (
+            <ListView key={current.id} listId={current.id} name={current.name} kind={current.kind} />
+          ) : (
+            <p className="muted">Choose a list.</p>
+          )}
+        </div>
       </div>
     </section>
   );
@@ -77,7 +88,11 @@ function SavedSearchRow({ search }: { search: SavedSearch }) {
       <button type="button" className="link" onClick={rerun} title={`Run on ${search.provider}`}>
         ▶ {search.name}
       </button>
-      <button type="button" aria-label={`Delete saved search ${search.name}`} onClick={() => void deleteSavedSearch(search.id)}>
+      <button
+        type="button"
+        aria-label={`Delete saved search ${search.name}`}
+        onClick={() => void deleteSavedSearch(search.id)}
+      >
         ✕
       </button>
     </div>
@@ -85,7 +100,10 @@ function SavedSearchRow({ search }: { search: SavedSearch }) {
 }
 
 function ListView({ listId, name, kind }: { listId: string; name: string; kind: 'people' | 'organizations' }) {
-  const members = useLiveQuery<Member[]>(() => (kind === 'people' ? listPeople(listId) : listOrganizations(listId)), [listId, kind]);
+  const members = useLiveQuery<Member[]>(
+    () => (kind === 'people' ? listPeople(listId) : listOrganizations(listId)),
+    [listId, kind],
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [draft, setDraft] = useState(name);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -95,7 +113,12 @@ function ListView({ listId, name, kind }: { listId: string; name: string; kind: 
       ? [
           { id: 'name', header: 'Name', width: '1.2fr', cell: (m) => personName(m as StoredPerson) },
           { id: 'title', header: 'Title', width: '1.5fr', cell: (m) => (m as StoredPerson).title ?? '' },
-          { id: 'company', header: 'Company', width: '1fr', cell: (m) => organizationName((m as StoredPerson).organization) },
+          {
+            id: 'company',
+            header: 'Company',
+            width: '1fr',
+            cell: (m) => organizationName((m as StoredPerson).organization),
+          },
           { id: 'email', header: 'Email', width: '1.3fr', cell: (m) => emailCell(m as StoredPerson) },
         ]
       : [
@@ -118,7 +141,11 @@ function ListView({ listId, name, kind }: { listId: string; name: string; kind: 
             Rename
           </button>
         </form>
-        <button type="button" disabled={selected.size === 0} onClick={() => void removeFromList(listId, [...selected]).then(() => setSelected(new Set()))}>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => void removeFromList(listId, [...selected]).then(() => setSelected(new Set()))}
+        >
           Remove {selected.size || ''} from list
         </button>
         {confirmDelete ? (

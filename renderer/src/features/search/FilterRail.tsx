@@ -4,7 +4,18 @@
  * cannot apply stays visible, disabled, with the reason; a value already chosen in it is kept (and
  * reported as not applied) rather than silently dropped.
  */
-import { Button, Group, MultiSelect, NativeSelect, ScrollArea, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  ScrollArea,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ProviderId } from '../../../../shared/domain';
 import { type FilterField, type FormValues, humanize, listValue, peopleFieldHelp } from '../../lib/filters';
@@ -24,7 +35,17 @@ interface Props {
   onCollapse: () => void;
 }
 
-export function FilterRail({ fields, values, onChange, supported, provider, providerLabel, header, footer, onCollapse }: Props) {
+export function FilterRail({
+  fields,
+  values,
+  onChange,
+  supported,
+  provider,
+  providerLabel,
+  header,
+  footer,
+  onCollapse,
+}: Props) {
   const set = (key: string, value: string | string[]) => onChange({ ...values, [key]: value });
   const groups = ['Person', 'Company'] as const;
   return (
@@ -103,7 +124,14 @@ function FilterInput({
   };
   const placeholder = unsupported ? undefined : help.placeholder;
   if (f.kind === 'text')
-    return <TextInput {...common} placeholder={placeholder} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />;
+    return (
+      <TextInput
+        {...common}
+        placeholder={placeholder}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    );
   if (f.kind === 'tristate')
     return (
       <NativeSelect

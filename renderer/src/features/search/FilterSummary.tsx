@@ -18,7 +18,12 @@ export function FilterSummary({
   const parts = appliedSummary(fields, values);
   return (
     <Group gap="xs" wrap="nowrap" className="filter-summary" role="status" aria-label="Applied filters">
-      <Text size="sm" truncate="end" style={{ minWidth: 0, flex: 1 }} title={parts.map((p) => `${p.label}: ${p.text}`).join(' · ')}>
+      <Text
+        size="sm"
+        truncate="end"
+        style={{ minWidth: 0, flex: 1 }}
+        title={parts.map((p) => `${p.label}: ${p.text}`).join(' · ')}
+      >
         {parts.length === 0 ? (
           <span className="muted">No filters: everyone {providerLabel} has.</span>
         ) : (

@@ -72,7 +72,11 @@ export function FindPeople() {
     const stored = await upsertPeople(chosen);
     let listId = target.listId;
     if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
-    if (listId) await addToList(listId, stored.map((p) => p.id));
+    if (listId)
+      await addToList(
+        listId,
+        stored.map((p) => p.id),
+      );
     setSavedVersion((v) => v + 1);
     setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
   }
@@ -105,7 +109,9 @@ export function FindPeople() {
           header={
             <>
               <ProviderPicker capability="people.search" value={s.provider} onChange={a.setProvider} />
-              {provider?.sample && <span className="sample-badge">Sample data: synthetic people, not real contacts</span>}
+              {provider?.sample && (
+                <span className="sample-badge">Sample data: synthetic people, not real contacts</span>
+              )}
             </>
           }
           footer={searchButton}
@@ -137,12 +143,19 @@ export function FindPeople() {
             }}
           />
         </div>
-        <ResultsBar state={s} providerLabel={providerLabel} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+        <ResultsBar
+          state={s}
+          providerLabel={providerLabel}
+          onPrevious={() => void a.previous()}
+          onNext={() => void a.next()}
+        >
           <SaveToList kind="people" count={s.selected.size} onSave={save} />
         </ResultsBar>
         {notice && <p role="status">{notice}</p>}
         {s.status === 'idle' ? (
-          <p className="muted empty-state">Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}</p>
+          <p className="muted empty-state">
+            Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}
+          </p>
         ) : (
           <VirtualTable
             label="Search results"

@@ -99,7 +99,13 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
             </option>
           ))}
         </select>
-        <input aria-label="Country code" placeholder="Country (US)" size={8} value={country} onChange={(e) => setCountry(e.target.value)} />
+        <input
+          aria-label="Country code"
+          placeholder="Country (US)"
+          size={8}
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+        />
         <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
         {result?.nextAfter && (
           <button type="button" onClick={() => void loadMore()}>

@@ -88,7 +88,14 @@ export function createRemoteSearchStore<T extends { id: string }>(execute: Execu
 
   const actions = {
     setProvider: (provider: ProviderId) =>
-      useStore.setState({ provider, items: [], status: 'idle', history: [], selected: new Set(), selection: new Map() }),
+      useStore.setState({
+        provider,
+        items: [],
+        status: 'idle',
+        history: [],
+        selected: new Set(),
+        selection: new Map(),
+      }),
     setValues: (values: FormValues) => useStore.setState({ values }),
     search: () => load({ page: 1 }, [{ page: 1 }], { fresh: true }),
     next: () => {

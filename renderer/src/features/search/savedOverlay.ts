@@ -33,7 +33,9 @@ export async function overlaySaved(people: readonly Person[]): Promise<SavedOver
   const savedRows = await d.people.bulkGet([...new Set(savedIdOf.values())]);
   const byId = new Map(savedRows.filter((r): r is StoredPerson => !!r).map((r) => [r.id, r]));
   const orgIds = [...new Set([...byId.values()].map((r) => r.organizationId).filter((x): x is string => !!x))];
-  const orgs = new Map((await d.organizations.bulkGet(orgIds)).filter((o): o is StoredOrganization => !!o).map((o) => [o.id, o]));
+  const orgs = new Map(
+    (await d.organizations.bulkGet(orgIds)).filter((o): o is StoredOrganization => !!o).map((o) => [o.id, o]),
+  );
   for (const p of people) {
     const saved = byId.get(savedIdOf.get(p.id) ?? '');
     if (!saved) continue;

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ConnectionTest, ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { refreshProviders, replaceProvider, useProviders } from '../../app/providers';
+import { LocalDataSettings } from '../../components/LocalDataSettings';
 import { ColorSchemeControl } from './ColorSchemeControl';
 
 const STATUS_TEXT: Record<ConnectionTest['status'], string> = {
@@ -34,11 +35,18 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <p>Provider keys are stored by the app's main process in your OS keychain and never shown again.</p>
       {!loaded && <p>Loading providers…</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="cards">
-        {providers.map((p) => (p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />))}
+        {providers.map((p) =>
+          p.sample ? <SampleCard key={p.id} provider={p} /> : <ProviderCard key={p.id} provider={p} />,
+        )}
       </div>
       <ColorSchemeControl />
+      <LocalDataSettings />
     </section>
   );
 }
