@@ -11,7 +11,11 @@ export interface Column<T> {
   header: string;
   width: number | string;
   cell: (row: T) => ReactNode;
+  /** Present when the column can be sorted: the header becomes a button. */
+  sortable?: boolean;
 }
+
+export type SortState = { column: string; direction: 'ascending' | 'descending' } | null;
 
 interface Props<T> {
   rows: readonly T[];
@@ -24,6 +28,9 @@ interface Props<T> {
   label: string;
   rowHeight?: number;
   emptyText?: string;
+  /** The sort the rows are in (the caller sorts); a sortable header click asks for the next one. */
+  sort?: SortState;
+  onSortChange?: (next: SortState) => void;
 }
 
 export function VirtualTable<T>({
@@ -37,6 +44,8 @@ export function VirtualTable<T>({
   label,
   rowHeight = 34,
   emptyText = 'Nothing to show.',
+  sort,
+  onSortChange,
 }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState(0);
@@ -125,11 +134,35 @@ export function VirtualTable<T>({
             <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={toggleAll} />
           </span>
         )}
-        {columns.map((c) => (
-          <span key={c.id} role="columnheader">
-            {c.header}
-          </span>
-        ))}
+        {columns.map((c) => {
+          const direction = sort?.column === c.id ? sort.direction : undefined;
+          return (
+            <span key={c.id} role="columnheader" aria-sort={c.sortable ? (direction ?? 'none') : undefined}>
+              {c.sortable && onSortChange ? (
+                <button
+                  type="button"
+                  className="vtable-sort"
+                  onClick={() =>
+                    onSortChange(
+                      direction === 'ascending'
+                        ? { column: c.id, direction: 'descending' }
+                        : direction === 'descending'
+                          ? null
+                          : { column: c.id, direction: 'ascending' },
+                    )
+                  }
+                >
+                  {c.header}
+                  <span aria-hidden="true">
+                    {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+                  </span>
+                </button>
+              ) : (
+                c.header
+              )}
+            </span>
+          );
+        })}
       </div>
       <div
         ref={scrollRef}

@@ -1,19 +1,24 @@
 /** "Find people": the filter rail beside the provider's results. */
 import { Button } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { FilterRail } from './FilterRail';
 import { FilterSummary } from './FilterSummary';
 import { ResultsBar } from './SearchChrome';
 import { ProviderPicker } from './ProviderPicker';
 import { SaveSearchControl, SaveToList } from '../lists/SaveToList';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type SortState } from '../../components/VirtualTable';
 import { upsertPeople } from '../../db/people';
 import { addToList, createList } from '../../db/lists';
 import { saveSearch } from '../../db/savedSearches';
 import { PEOPLE_FIELDS } from '../../lib/filters';
-import { emailCell, locationText, organizationName, personName } from '../../lib/format';
+import { personName } from '../../lib/format';
+import { api } from '../../api';
+import { enrichPersonWaterfall } from '../enrich/enrich-person';
+import { ColumnChooser, INITIAL_COLUMNS, resultColumns, sortRows, type ResultContext } from './resultColumns';
+import { RowActions } from './RowActions';
+import { enrichProviders, useEnrichCredits } from './enrichCost';
 import { navigate } from '../../app/navigation';
 import { useProviders } from '../../app/providers';
 import { peopleSearch } from './searches';
@@ -41,34 +46,14 @@ export function FindPeople() {
     };
   }, [s.items, savedVersion]);
 
-  const rows = useMemo(() => s.items.map((p) => overlay.rows.get(p.id) ?? p), [s.items, overlay]);
+  const [shownColumns, setShownColumns] = useLocalStorage<string[]>({
+    key: 'prospect-desk:result-columns',
+    defaultValue: INITIAL_COLUMNS,
+  });
+  const [sort, setSort] = useState<SortState>(null);
+  const enrichCredits = useEnrichCredits(provider?.id);
 
-  const columns: Column<Person>[] = useMemo(
-    () => [
-      {
-        id: 'saved',
-        header: '',
-        width: 60,
-        cell: (p) =>
-          overlay.savedIds.has(p.id) ? (
-            <span className="saved-mark" title="Already saved">
-              Saved
-            </span>
-          ) : (
-            <span className="muted">New</span>
-          ),
-      },
-      { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
-      { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
-      { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
-      { id: 'location', header: 'Location', width: '1fr', cell: (p) => locationText(p.location) },
-      { id: 'email', header: 'Email', width: '1.3fr', cell: (p) => emailCell(p) },
-    ],
-    [overlay],
-  );
-
-  async function save(target: { listId?: string; newListName?: string }) {
-    const chosen = [...s.selection.values()];
+  async function save(chosen: Person[], target: { listId?: string; newListName?: string }) {
     const stored = await upsertPeople(chosen);
     let listId = target.listId;
     if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
@@ -80,6 +65,40 @@ export function FindPeople() {
     setSavedVersion((v) => v + 1);
     setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
   }
+
+  async function enrich(p: Person) {
+    const waterfall = enrichProviders(providers, provider?.id);
+    if (!waterfall.length) return setNotice('No provider with a key can enrich people. Add a key in Settings.');
+    setNotice(`Enriching ${personName(p)}…`);
+    const [stored] = await upsertPeople([p]);
+    const result = await enrichPersonWaterfall(api(), stored!, { providers: waterfall, fields: ['email', 'phone'] });
+    setSavedVersion((v) => v + 1);
+    const credits = result.steps.reduce((sum, st) => sum + st.credits, 0);
+    const matched = result.steps.some((st) => st.outcome === 'matched' || st.outcome === 'from_ledger');
+    setNotice(
+      `${matched ? 'Enriched' : 'No match for'} ${personName(p)} (${credits} ${credits === 1 ? 'credit' : 'credits'}).`,
+    );
+  }
+
+  const context: ResultContext = {
+    savedIds: overlay.savedIds,
+    organizations: overlay.organizations,
+    unlock: { providerLabel, credits: enrichCredits, unlock: (p) => void enrich(p) },
+    actions: (p) => (
+      <RowActions
+        row={p}
+        handlers={{
+          open: (row) => navigate({ page: 'person', id: row.id }),
+          save,
+          enrich: (row) => void enrich(row),
+          enrichCredits,
+        }}
+      />
+    ),
+  };
+  const merged = s.items.map((p) => overlay.rows.get(p.id) ?? p);
+  const rows = sortRows(merged, sort, context);
+  const columns = resultColumns(shownColumns, context);
 
   const searchButton = (
     <Button type="submit" loading={s.status === 'loading'} loaderProps={{ type: 'dots' }}>
@@ -149,7 +168,12 @@ export function FindPeople() {
           onPrevious={() => void a.previous()}
           onNext={() => void a.next()}
         >
-          <SaveToList kind="people" count={s.selected.size} onSave={save} />
+          <SaveToList
+            kind="people"
+            count={s.selected.size}
+            onSave={(target) => save([...s.selection.values()], target)}
+          />
+          <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
         </ResultsBar>
         {notice && <p role="status">{notice}</p>}
         {s.status === 'idle' ? (
@@ -164,6 +188,8 @@ export function FindPeople() {
             rowKey={(p) => p.id}
             selected={s.selected}
             onSelectedChange={a.setSelected}
+            sort={sort}
+            onSortChange={setSort}
             onOpen={(p) => navigate({ page: 'person', id: p.id })}
             emptyText="No people match these filters."
           />
