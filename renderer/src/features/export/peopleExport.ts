@@ -6,7 +6,8 @@
 import type { Api } from '../../../../shared/api';
 import type { Result } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/domain';
-import { db, type StoredOrganization } from '../../db/schema';
+import { searchSavedPeople, type SavedPeopleQuery } from '../../db/localSearch';
+import { db, type StoredOrganization, type StoredPerson } from '../../db/schema';
 import { exportFileName, peopleCsv, type ExportPerson, type PeopleCsvOptions } from '../../lib/export';
 
 /** Pairs people with their saved organizations, one bulk read. */
@@ -41,4 +42,16 @@ export async function savePeopleCsv(
   const answer = await api.files.saveCsv({ suggestedName: fileName, content: peopleCsv(rows, options) });
   if (!answer.ok) return answer;
   return { ok: true, value: { ...answer.value, rows: rows.length, fileName } };
+}
+
+/** Every saved person matching the local filter (all pages, not just what is on screen). */
+export async function allSavedPeople(query: SavedPeopleQuery): Promise<StoredPerson[]> {
+  const people: StoredPerson[] = [];
+  let after: string | undefined;
+  do {
+    const page = await searchSavedPeople({ ...query, limit: 5000, ...(after ? { after } : {}) });
+    people.push(...page.people);
+    after = page.nextAfter;
+  } while (after);
+  return people;
 }
