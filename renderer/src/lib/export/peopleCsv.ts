@@ -63,9 +63,9 @@ export function peopleCsv(rows: Iterable<ExportPerson>, options: PeopleCsvOption
 
 /** A file name for the save dialog: the rep's name for the export, what was exported, the date. */
 export function exportFileName(title: string, preset: PresetId, date = new Date()): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being removed
   const clean =
     title
+      // eslint-disable-next-line no-control-regex -- control characters are what is being removed
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim() || 'people';
