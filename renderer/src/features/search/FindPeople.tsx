@@ -1,5 +1,5 @@
 /** "Find people": the filter rail beside the provider's results. */
-import { Button } from '@mantine/core';
+import { Button, NativeSelect } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
@@ -18,6 +18,9 @@ import { api } from '../../api';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
 import { ColumnChooser, INITIAL_COLUMNS, resultColumns, sortRows, type ResultContext } from './resultColumns';
 import { RowActions } from './RowActions';
+import { SelectAllPages } from './SelectAllPages';
+import { PAGE_SIZES } from './remoteSearch';
+import { ExportPeopleButton } from '../export/ExportPeopleButton';
 import { enrichProviders, useEnrichCredits } from './enrichCost';
 import { navigate } from '../../app/navigation';
 import { useProviders } from '../../app/providers';
@@ -173,8 +176,25 @@ export function FindPeople() {
             count={s.selected.size}
             onSave={(target) => save([...s.selection.values()], target)}
           />
+          <ExportPeopleButton
+            title="Selected results"
+            count={s.selected.size}
+            load={async () => {
+              const chosen = [...s.selection.values()];
+              const saved = await overlaySaved(chosen);
+              return chosen.map((p) => saved.rows.get(p.id) ?? p);
+            }}
+          />
+          <NativeSelect
+            aria-label="Page size"
+            size="xs"
+            value={String(s.pageSize)}
+            onChange={(e) => void a.setPageSize(Number(e.currentTarget.value))}
+            data={PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} a page` }))}
+          />
           <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
         </ResultsBar>
+        <SelectAllPages providerLabel={providerLabel} />
         {notice && <p role="status">{notice}</p>}
         {s.status === 'idle' ? (
           <p className="muted empty-state">

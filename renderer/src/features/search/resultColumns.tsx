@@ -37,8 +37,8 @@ function bestEmail(p: Person) {
 const RESULT_COLUMNS: ResultColumn[] = [
   {
     id: 'saved',
-    header: 'Saved',
-    width: 64,
+    header: 'New/Saved',
+    width: 90,
     initial: true,
     optional: false,
     sortKey: (p, ctx) => (ctx.savedIds.has(p.id) ? 0 : 1),
