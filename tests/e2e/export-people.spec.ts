@@ -63,7 +63,7 @@ test('export the saved people with a filter and a list, and read the files back'
   await page.getByLabel('Save to list').selectOption('__new');
   await page.getByLabel('New list name').first().fill('Export test');
   await page.getByRole('button', { name: `Save ${people.length} selected` }).click();
-  await expect(page.getByText(`Saved ${people.length} people to the list.`)).toBeVisible();
+  await expect(page.getByText(`Saved ${people.length} people to the list “Export test”.`)).toBeVisible();
 
   // Enrich one of them, so they have an email and a phone.
   await nav(page, 'Lists');

@@ -47,7 +47,7 @@ test('search sample people with filters, page through, save to a list, reload an
   await page.getByLabel('Save to list').selectOption('__new');
   await page.getByLabel('New list name').first().fill('US VPs');
   await page.getByRole('button', { name: 'Save 3 selected' }).click();
-  await expect(page.getByText('Saved 3 people to the list.')).toBeVisible();
+  await expect(page.getByText('Saved 3 people to the list “US VPs”.')).toBeVisible();
   await expect(grid.getByText('Saved', { exact: true })).toHaveCount(3);
 
   await page.reload();

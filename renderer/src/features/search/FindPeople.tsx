@@ -1,7 +1,7 @@
 /** "Find people": the filter rail beside the provider's results. */
 import { Button, NativeSelect } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { FilterRail } from './FilterRail';
 import { FilterSummary } from './FilterSummary';
@@ -22,7 +22,8 @@ import { SelectAllPages } from './SelectAllPages';
 import { PAGE_SIZES } from './remoteSearch';
 import { ExportPeopleButton } from '../export/ExportPeopleButton';
 import { enrichProviders, useEnrichCredits } from './enrichCost';
-import { navigate } from '../../app/navigation';
+import { navigate, routeHash } from '../../app/navigation';
+import { db } from '../../db/schema';
 import { useProviders } from '../../app/providers';
 import { peopleSearch } from './searches';
 import { overlaySaved, type SavedOverlay } from './savedOverlay';
@@ -38,7 +39,7 @@ export function FindPeople() {
   const supported = provider?.peopleFilters ?? [];
   const [railOpen, setRailOpen] = useLocalStorage({ key: 'prospect-desk:filter-rail-open', defaultValue: true });
   const [overlay, setOverlay] = useState<SavedOverlay>(EMPTY_OVERLAY);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const [savedVersion, setSavedVersion] = useState(0);
 
   useEffect(() => {
@@ -58,15 +59,28 @@ export function FindPeople() {
 
   async function save(chosen: Person[], target: { listId?: string; newListName?: string }) {
     const stored = await upsertPeople(chosen);
-    let listId = target.listId;
-    if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
-    if (listId)
+    const list = target.newListName
+      ? await createList(target.newListName, 'people')
+      : target.listId
+        ? await db().lists.get(target.listId)
+        : undefined;
+    if (list)
       await addToList(
-        listId,
+        list.id,
         stored.map((p) => p.id),
       );
     setSavedVersion((v) => v + 1);
-    setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
+    const who = `${stored.length} ${stored.length === 1 ? 'person' : 'people'}`;
+    setNotice(
+      list ? (
+        <>
+          Saved {who} to the list “{list.name}”.{' '}
+          <a href={routeHash({ page: 'lists', id: list.id })}>Open {list.name}</a>
+        </>
+      ) : (
+        `Saved ${who}.`
+      ),
+    );
   }
 
   async function enrich(p: Person) {
