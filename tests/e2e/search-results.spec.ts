@@ -48,7 +48,7 @@ test('columns, sorting, locked email with its cost, row actions', async ({ page 
   // Apollo's search rows carry has_email and no address: locked, with the unlock and its price.
   const firstRow = grid(page).getByRole('row').nth(1);
   await expect(firstRow.getByText('Locked', { exact: true })).toBeVisible();
-  const unlock = firstRow.getByRole('button', { name: /^Enrich to unlock the email of .+ \(\d+ credits?\)$/ });
+  const unlock = firstRow.getByRole('button', { name: /^Enrich · \d+ credits? to unlock the email of .+$/ });
   await expect(unlock).toBeVisible();
   await expect(firstRow.getByText('New', { exact: true })).toBeVisible();
 
@@ -91,12 +91,12 @@ test('columns, sorting, locked email with its cost, row actions', async ({ page 
 
   // Enrich from the locked email: the address replaces the lock and the credits are said.
   const lockedRow = grid(page).getByRole('row').filter({ hasText: name });
-  await lockedRow.getByRole('button', { name: /^Enrich to unlock the email of/ }).click();
+  await lockedRow.getByRole('button', { name: /^Enrich · \d+ credits? to unlock the email of/ }).click();
   await expect(
     page.getByRole('status').filter({ hasText: new RegExp(`^Enriched ${name} \\(\\d+ credits?\\)`) }),
   ).toBeVisible();
   await expect(lockedRow.getByText(/^[^@\s]+@[^@\s]+$/)).toBeVisible();
-  await expect(lockedRow.getByRole('button', { name: /^Enrich to unlock the email of/ })).toHaveCount(0);
+  await expect(lockedRow.getByRole('button', { name: /^Enrich · \d+ credits? to unlock the email of/ })).toHaveCount(0);
 
   // Open from the row's menu goes to the person page.
   await lockedRow.getByRole('button', { name: `Actions for ${name}` }).click();

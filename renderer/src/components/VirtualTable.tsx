@@ -167,6 +167,7 @@ export function VirtualTable<T>({
       <div
         ref={scrollRef}
         className="vtable-body"
+        role="rowgroup"
         style={{ height, overflow: 'auto' }}
         tabIndex={0}
         onKeyDown={onKeyDown}

@@ -46,7 +46,7 @@ export function LockedValue({
       <Button
         variant="subtle"
         size="compact-xs"
-        aria-label={`Enrich to unlock the ${what} (${costText(offer.credits)})`}
+        aria-label={`Enrich · ${costText(offer.credits)} to unlock the ${what}`}
         onClick={(e) => {
           e.stopPropagation();
           offer.unlock(row);
