@@ -54,7 +54,7 @@ test('export the saved people with a filter and a list, and read the files back'
 
   // Save everyone at the company into a new list.
   await page.goto(stack.host.url);
-  await page.getByLabel('Company domains').fill(org.domain);
+  await page.getByRole('combobox', { name: 'Company domains' }).fill(org.domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Search results' });
   await expect(grid.getByRole('row')).toHaveCount(people.length + 1);

@@ -3,7 +3,7 @@
  * phone or "Ra***n" surname): marked as locked, never passed off as the value, with the action that
  * unlocks it and what that costs.
  */
-import { Badge, Button } from '@mantine/core';
+import { Button } from '@mantine/core';
 import type { Person } from '../../../../shared/domain';
 
 export interface UnlockOffer {
@@ -40,9 +40,9 @@ export function LockedValue({
 }) {
   return (
     <span className="locked-value">
-      <Badge variant="light" color="gray" size="sm" title={`Locked by ${offer.providerLabel}`}>
+      <span className="locked-tag" title={`Locked by ${offer.providerLabel}`}>
         {preview ? `${preview} · locked` : 'Locked'}
-      </Badge>
+      </span>
       <Button
         variant="subtle"
         size="compact-xs"

@@ -122,7 +122,7 @@ const RESULT_COLUMNS: ResultColumn[] = [
   {
     id: 'email',
     header: 'Email',
-    width: '1.4fr',
+    width: '1.9fr',
     initial: true,
     optional: true,
     sortKey: (p) => bestEmail(p)?.address.toLowerCase(),
