@@ -69,6 +69,7 @@ export const DEPENDENCY_LAYERS = {
   yaml: TOOLING,
   '@eslint/js': TOOLING,
   '@playwright/test': TOOLING,
+  'axe-core': TOOLING, // injected into the page by the accessibility browser tests
   '@types/node': TOOLING,
   '@types/papaparse': TOOLING,
   '@types/react': TOOLING,

@@ -24,8 +24,11 @@ test('search sample people with filters, page through, save to a list, reload an
   expect(expected).toBeGreaterThan(25);
 
   await openSearch(page);
-  await page.getByLabel('Seniority').first().selectOption(['vp']);
-  await page.getByLabel('Person location').fill('US');
+  await page.getByRole('combobox', { name: 'Seniority' }).click();
+  await page.keyboard.type('vp');
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Person location' }).fill('US');
+  await page.getByRole('combobox', { name: 'Person location' }).press('Enter');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByTestId('result-summary')).toContainText(`${expected.toLocaleString('en-US')} results`);
   await expect(page.getByText('Sample data: synthetic people')).toBeVisible();
@@ -44,7 +47,7 @@ test('search sample people with filters, page through, save to a list, reload an
   await page.getByLabel('Save to list').selectOption('__new');
   await page.getByLabel('New list name').first().fill('US VPs');
   await page.getByRole('button', { name: 'Save 3 selected' }).click();
-  await expect(page.getByText('Saved 3 people to the list.')).toBeVisible();
+  await expect(page.getByText('Saved 3 people to the list “US VPs”.')).toBeVisible();
   await expect(grid.getByText('Saved', { exact: true })).toHaveCount(3);
 
   await page.reload();
@@ -90,7 +93,7 @@ test('person page: related people and lookalikes from the sample provider', asyn
   await openSearch(page);
   await page.getByLabel('Name', { exact: true }).fill(`${manager.firstName} ${manager.lastName}`);
   await page
-    .getByLabel('Company domains')
+    .getByRole('combobox', { name: 'Company domains' })
     .fill(data.organizations.find((o) => o.id === manager.organizationId)!.domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Search results' });

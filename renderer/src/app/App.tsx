@@ -9,6 +9,7 @@ import { PersonPage } from '../features/people/PersonPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { ProviderStatusBanner } from '../components/ProviderStatusBanner';
 import { FileDropTarget } from '../components/FileDropTarget';
+import { CommandPalette } from './CommandPalette';
 
 export function App() {
   const route = useNavigation((s) => s.route);
@@ -17,6 +18,7 @@ export function App() {
     // The window's minimum width (960px) always leaves room for the navbar, so it never collapses.
     <AppShell navbar={{ width: 200, breakpoint: 0 }} padding="lg">
       <FileDropTarget />
+      <CommandPalette />
       <AppShell.Navbar aria-label="Main" p="xs">
         <Group gap="xs" px="xs" py="sm" wrap="nowrap">
           <img src="/icon.svg" alt="" width={24} height={24} />

@@ -11,7 +11,11 @@ export interface Column<T> {
   header: string;
   width: number | string;
   cell: (row: T) => ReactNode;
+  /** Present when the column can be sorted: the header becomes a button. */
+  sortable?: boolean;
 }
+
+export type SortState = { column: string; direction: 'ascending' | 'descending' } | null;
 
 interface Props<T> {
   rows: readonly T[];
@@ -24,6 +28,9 @@ interface Props<T> {
   label: string;
   rowHeight?: number;
   emptyText?: string;
+  /** The sort the rows are in (the caller sorts); a sortable header click asks for the next one. */
+  sort?: SortState;
+  onSortChange?: (next: SortState) => void;
 }
 
 export function VirtualTable<T>({
@@ -37,6 +44,8 @@ export function VirtualTable<T>({
   label,
   rowHeight = 34,
   emptyText = 'Nothing to show.',
+  sort,
+  onSortChange,
 }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState(0);
@@ -71,7 +80,8 @@ export function VirtualTable<T>({
   );
 
   function onKeyDown(e: React.KeyboardEvent) {
-    if (rows.length === 0) return;
+    // Keys typed in a control inside a row (an actions menu, even one portalled out) are that control's.
+    if (rows.length === 0 || e.target !== e.currentTarget) return;
     const move = (to: number) => {
       const clamped = Math.max(0, Math.min(rows.length - 1, to));
       setCursor(clamped);
@@ -87,7 +97,7 @@ export function VirtualTable<T>({
     else if (e.key === ' ' && onSelectedChange) toggle(cursor, false);
     else if (e.key === 'Enter' && onOpen) onOpen(rows[cursor]!);
     else if ((e.key === 'a' || e.key === 'A') && (e.ctrlKey || e.metaKey) && onSelectedChange) {
-      onSelectedChange(new Set(rows.map(rowKey)));
+      onSelectedChange(new Set([...(selected ?? []), ...rows.map(rowKey)]));
     } else return;
     e.preventDefault();
   }
@@ -98,7 +108,17 @@ export function VirtualTable<T>({
   ]
     .filter(Boolean)
     .join(' ');
-  const allSelected = !!selected && rows.length > 0 && selected.size === rows.length;
+  // The selection may hold rows that are not shown (other pages of a search): "all" means all shown.
+  const allSelected = !!selected && rows.length > 0 && rows.every((r) => selected.has(rowKey(r)));
+  const toggleAll = () => {
+    if (!onSelectedChange) return;
+    const next = new Set(selected);
+    for (const r of rows) {
+      if (allSelected) next.delete(rowKey(r));
+      else next.add(rowKey(r));
+    }
+    onSelectedChange(next);
+  };
 
   return (
     <div
@@ -111,23 +131,43 @@ export function VirtualTable<T>({
       <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
         {onSelectedChange && (
           <span role="columnheader">
-            <input
-              type="checkbox"
-              aria-label="Select all"
-              checked={allSelected}
-              onChange={() => onSelectedChange(allSelected ? new Set() : new Set(rows.map(rowKey)))}
-            />
+            <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={toggleAll} />
           </span>
         )}
-        {columns.map((c) => (
-          <span key={c.id} role="columnheader">
-            {c.header}
-          </span>
-        ))}
+        {columns.map((c) => {
+          const direction = sort?.column === c.id ? sort.direction : undefined;
+          return (
+            <span key={c.id} role="columnheader" aria-sort={c.sortable ? (direction ?? 'none') : undefined}>
+              {c.sortable && onSortChange ? (
+                <button
+                  type="button"
+                  className="vtable-sort"
+                  onClick={() =>
+                    onSortChange(
+                      direction === 'ascending'
+                        ? { column: c.id, direction: 'descending' }
+                        : direction === 'descending'
+                          ? null
+                          : { column: c.id, direction: 'ascending' },
+                    )
+                  }
+                >
+                  {c.header}
+                  <span aria-hidden="true">
+                    {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+                  </span>
+                </button>
+              ) : (
+                c.header
+              )}
+            </span>
+          );
+        })}
       </div>
       <div
         ref={scrollRef}
         className="vtable-body"
+        role="rowgroup"
         style={{ height, overflow: 'auto' }}
         tabIndex={0}
         onKeyDown={onKeyDown}

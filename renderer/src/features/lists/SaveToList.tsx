@@ -21,6 +21,8 @@ export function SaveToList({ kind, disabled, count, onSave }: Props) {
     try {
       if (choice === '__new') await onSave({ newListName: newName.trim() });
       else await onSave(choice ? { listId: choice } : {});
+      // The picker starts again at "No list", so the next save does not land in this list unasked.
+      setChoice('');
       setNewName('');
     } finally {
       setBusy(false);

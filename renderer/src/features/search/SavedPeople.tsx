@@ -10,6 +10,8 @@ import { humanize } from '../../lib/filters';
 import { emailCell, locationText, organizationName, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ExportPeopleButton } from '../export/ExportPeopleButton';
+import { allSavedPeople } from '../export/peopleExport';
 
 export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
   const [text, setText] = useState('');
@@ -106,6 +108,7 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
           value={country}
           onChange={(e) => setCountry(e.target.value)}
         />
+        <ExportPeopleButton title="Saved people" count={result?.total} load={() => allSavedPeople(query)} />
         <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
         {result?.nextAfter && (
           <button type="button" onClick={() => void loadMore()}>
