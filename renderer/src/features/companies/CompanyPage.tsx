@@ -6,8 +6,8 @@ import { api } from '../../api';
 import { ProviderPicker } from '../search/ProviderPicker';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { jobPostingsOf, saveJobPostings } from '../../db/jobPostings';
-import { peopleOfOrganization, upsertOrganizations } from '../../db/organizations';
-import { db } from '../../db/schema';
+import { getOrganization, peopleOfOrganization, upsertOrganizations } from '../../db/organizations';
+import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { errorText, formatDate, locationText, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
 import { peopleSearch, seenOrganizations } from '../search/searches';
@@ -25,7 +25,9 @@ const peopleColumns: Column<Person>[] = [
 ];
 
 export function CompanyPage({ organizationId }: { organizationId: string }) {
-  const stored = useLiveQuery(() => db().organizations.get(organizationId), [organizationId]);
+  // { row } so "still reading" (undefined) differs from "not saved" ({ row: undefined }).
+  const lookup = useLiveQuery(async () => ({ row: await getOrganization(organizationId) }), [organizationId]);
+  const stored = lookup?.row;
   const org: Organization | undefined = stored ?? seenOrganizations.get(organizationId);
   const people = useLiveQuery(() => peopleOfOrganization(organizationId), [organizationId]) ?? [];
   const postings = useLiveQuery(() => jobPostingsOf(organizationId), [organizationId]);
@@ -34,11 +36,13 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
   const [busy, setBusy] = useState(false);
 
   if (!org) {
+    if (!lookup) return <RecordLoading what="company" />;
     return (
-      <section className="page">
-        <h1>Company</h1>
-        <p>{stored === undefined ? 'Loading…' : 'This company is not saved on this computer.'}</p>
-      </section>
+      <RecordNotFound
+        title="Company not found here"
+        text="This company is not saved on this computer and was not in a search this session. Search for it again on Companies."
+        back={{ page: 'companies', label: 'Companies' }}
+      />
     );
   }
 

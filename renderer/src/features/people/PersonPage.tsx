@@ -9,10 +9,10 @@ import type { PersonRef } from '../../../../shared/contract';
 import { api } from '../../api';
 import { ProviderPicker } from '../search/ProviderPicker';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { editPersonField, upsertPeople } from '../../db/people';
+import { editPersonField, getPerson, upsertPeople } from '../../db/people';
+import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
 import { useProviders } from '../../app/providers';
-import { db } from '../../db/schema';
 import { humanize } from '../../lib/filters';
 import { errorText, formatDate, locationText, organizationName, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
@@ -41,7 +41,9 @@ function refOf(p: Person): PersonRef {
 }
 
 export function PersonPage({ personId }: { personId: string }) {
-  const stored = useLiveQuery(() => db().people.get(personId), [personId]);
+  // { row } so "still reading" (undefined) differs from "not saved" ({ row: undefined }).
+  const lookup = useLiveQuery(async () => ({ row: await getPerson(personId) }), [personId]);
+  const stored = lookup?.row;
   const person: Person | undefined = stored ?? seenPeople.get(personId);
   const [message, setMessage] = useState<string | null>(null);
   const providers = useProviders((st) => st.providers);
@@ -60,15 +62,16 @@ export function PersonPage({ personId }: { personId: string }) {
   const [lookalikes, setLookalikes] = useState<Person[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (stored === undefined && !person) {
+  if (!person) {
+    if (!lookup) return <RecordLoading what="person" />;
     return (
-      <section className="page">
-        <h1>Person</h1>
-        <p>Loading… If this takes long, this person is not saved on this computer.</p>
-      </section>
+      <RecordNotFound
+        title="Person not found here"
+        text="This person is not saved on this computer and was not in a search this session. Search for them again, or open them from a list."
+        back={{ page: 'search', label: 'Search' }}
+      />
     );
   }
-  if (!person) return null;
 
   async function guarded(fn: () => Promise<void>) {
     setBusy(true);
@@ -274,20 +277,22 @@ function PersonDetails({ person, editable }: { person: Person; editable: boolean
     },
   ];
   return (
-    <dl className="detail" aria-label="Person details">
-      {rows.map((r) => (
-        <DetailRow
-          key={r.field}
-          personId={person.id}
-          field={r.field}
-          label={r.label}
-          value={r.value}
-          provenance={person.provenance[r.field]}
-          editable={editable && !!r.editable}
-          raw={r.field === 'title' ? person.title : undefined}
-        />
-      ))}
-    </dl>
+    <section aria-label="Person details">
+      <dl className="detail">
+        {rows.map((r) => (
+          <DetailRow
+            key={r.field}
+            personId={person.id}
+            field={r.field}
+            label={r.label}
+            value={r.value}
+            provenance={person.provenance[r.field]}
+            editable={editable && !!r.editable}
+            raw={r.field === 'title' ? person.title : undefined}
+          />
+        ))}
+      </dl>
+    </section>
   );
 }
 

