@@ -85,3 +85,29 @@ test('a link to a person or company that is not saved says so and leads back', a
   await page.getByRole('link', { name: 'Back to Companies' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
 });
+
+test('a company saved through its people carries what the search showed, and refreshes', async ({ page }) => {
+  const { person, org, name } = samplePerson();
+  await openFromSearch(page, name, org.domain);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Open company' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
+
+  const details = page.getByRole('region', { name: 'Company details' });
+  await expect(details).toContainText(org.industry);
+  await expect(details).toContainText(org.employeeCount.toLocaleString('en-US'));
+  await expect(details).toContainText(org.city);
+  // Their search row did not carry the company's technologies: a refresh from the provider does.
+  await expect(details).not.toContainText(org.technologies[0]!);
+  await page.getByRole('button', { name: 'Refresh company' }).click();
+  await expect(page.getByRole('status')).toContainText('Company refreshed from Sample data');
+  await expect(details).toContainText(org.technologies[0]!);
+
+  await page.reload();
+  await expect(details).toContainText(org.industry);
+  await expect(details).toContainText(org.technologies[0]!);
+  await expect(page.getByRole('grid', { name: 'People at this company' })).toContainText(
+    `${person.firstName} ${person.lastName}`,
+  );
+});

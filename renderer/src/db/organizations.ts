@@ -1,5 +1,5 @@
 /** Saved organizations: de-duplicated by identity keys, merged with provenance. */
-import type { Organization, OrganizationRef } from '../../../shared/domain';
+import type { Organization, OrganizationRef, Provenance } from '../../../shared/domain';
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
 import { mergeOrganization, mergeProviderIds } from '../../../shared/merge';
 import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
@@ -178,14 +178,36 @@ async function repointOrganizations(absorbed: Map<string, string>): Promise<void
   await d.organizations.bulkDelete(oldIds);
 }
 
+/** Where a person's organization reference came from: the person's own provenance for the field. */
+export type RefSource = Provenance[string] | undefined;
+
+/** The company fields a reference may carry (what the person's search row said), with their source. */
+const SUMMARY_FIELDS = ['industry', 'employeeCount', 'location'] as const;
+
+function fillSummary(row: StoredOrganization, ref: OrganizationRef, source: RefSource): boolean {
+  let changed = false;
+  const record = row as unknown as Record<string, unknown>;
+  for (const field of SUMMARY_FIELDS) {
+    const value = ref[field];
+    if (value === undefined || record[field] !== undefined) continue;
+    record[field] = value;
+    if (source) row.provenance = { ...row.provenance, [field]: source };
+    changed = true;
+  }
+  return changed;
+}
+
 /**
- * The stored organization id for each person's organization reference, creating a minimal row for
- * references nothing matches and filling gaps (name, domain, provider ids) of rows that do match.
- * Must run inside a transaction that includes organizations. Aligned with `refs`.
+ * The stored organization id for each person's organization reference, creating a row for
+ * references nothing matches and filling gaps (name, domain, provider ids, and the industry, size
+ * and HQ a search row carried) of rows that do match. `sources[i]` is where `refs[i]` came from,
+ * kept as the provenance of the fields it fills. Must run inside a transaction that includes
+ * organizations. Aligned with `refs`.
  */
 export async function resolveOrganizationRefs(
   refs: readonly (OrganizationRef | undefined)[],
   now = nowIso(),
+  sources: readonly RefSource[] = [],
 ): Promise<(string | undefined)[]> {
   const d = db();
   const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
@@ -207,18 +229,17 @@ export async function resolveOrganizationRefs(
     if (!inputs.length) continue;
     const rows = [...component.stored].sort(bySavedAt);
     let row = rows[0];
-    const refsHere = inputs.map((i) => refs[i]!);
     if (!row) {
-      const ref = refsHere.reduce<OrganizationRef>(
-        (acc, r) => ({
-          name: acc.name ?? r.name,
-          domain: acc.domain ?? r.domain,
-          providerIds: mergeProviderIds(acc.providerIds, r.providerIds),
+      const ref = inputs.reduce<OrganizationRef>(
+        (acc, i) => ({
+          name: acc.name ?? refs[i]!.name,
+          domain: acc.domain ?? refs[i]!.domain,
+          providerIds: mergeProviderIds(acc.providerIds, refs[i]!.providerIds),
         }),
         { providerIds: {} },
       );
       const id = organizationLocalId(ref)!;
-      row = decorate({
+      row = {
         id,
         providerIds: ref.providerIds ?? {},
         ...(ref.name ? { name: ref.name } : {}),
@@ -229,13 +250,15 @@ export async function resolveOrganizationRefs(
         keys: [],
         words: [],
         savedAt: now,
-      });
-      puts.push(row);
+      };
+      for (const i of inputs) fillSummary(row, refs[i]!, sources[i]);
+      puts.push(decorate(row));
     } else {
       // Fill gaps only: a reference on a person row is thinner than the organization's own record.
       let changed = false;
       const next: StoredOrganization = { ...row, providerIds: { ...row.providerIds } };
-      for (const ref of refsHere) {
+      for (const i of inputs) {
+        const ref = refs[i]!;
         if (!next.name && ref.name) {
           next.name = ref.name;
           changed = true;
@@ -249,6 +272,7 @@ export async function resolveOrganizationRefs(
           next.providerIds = ids;
           changed = true;
         }
+        if (fillSummary(next, ref, sources[i])) changed = true;
       }
       if (changed) puts.push(decorate(next, row.keys));
       row = next;

@@ -10,6 +10,8 @@ import { getOrganization, peopleOfOrganization, upsertOrganizations } from '../.
 import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { errorText, formatDate, locationText, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
+import { useProviders } from '../../app/providers';
+import { refreshCompany } from './refreshCompany';
 import { peopleSearch, seenOrganizations } from '../search/searches';
 
 const jobColumns: Column<JobPosting>[] = [
@@ -32,6 +34,8 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
   const people = useLiveQuery(() => peopleOfOrganization(organizationId), [organizationId]) ?? [];
   const postings = useLiveQuery(() => jobPostingsOf(organizationId), [organizationId]);
   const [provider, setProvider] = useState<ProviderId>('sample');
+  const [refreshProvider, setRefreshProvider] = useState<ProviderId>('sample');
+  const providers = useProviders((st) => st.providers);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -71,6 +75,21 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
     }
   }
 
+  async function refresh() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const label = providers.find((p) => p.id === refreshProvider)?.label ?? refreshProvider;
+      const outcome = await refreshCompany(api(), refreshProvider, stored ?? org!);
+      const cost = outcome.status !== 'error' && outcome.credits ? ` (${outcome.credits} credits)` : '';
+      if (outcome.status === 'error') setMessage(errorText(outcome.error));
+      else if (outcome.status === 'not_found') setMessage(`${label} does not know this company.${cost}`);
+      else setMessage(`Company refreshed from ${label}.${cost}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   function findPeople() {
     const values: Record<string, string> = org!.domain
       ? { organizationDomains: org!.domain }
@@ -93,24 +112,35 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
         <button type="button" onClick={findPeople}>
           Find people at this company
         </button>
+        <ProviderPicker
+          capability="organizations.search"
+          value={refreshProvider}
+          onChange={setRefreshProvider}
+          label="Refresh from"
+        />
+        <button type="button" onClick={() => void refresh()} disabled={busy}>
+          Refresh company
+        </button>
       </div>
-      <dl className="detail" aria-label="Company details">
-        <dt>Domain</dt>
-        <dd>{org.domain ?? '—'}</dd>
-        <dd className="source">{sourceOf(org, 'domain')}</dd>
-        <dt>Industry</dt>
-        <dd>{org.industry ?? '—'}</dd>
-        <dd className="source">{sourceOf(org, 'industry')}</dd>
-        <dt>Employees</dt>
-        <dd>{org.employeeCount?.toLocaleString() ?? '—'}</dd>
-        <dd className="source">{sourceOf(org, 'employeeCount')}</dd>
-        <dt>Headquarters</dt>
-        <dd>{locationText(org.location) || '—'}</dd>
-        <dd className="source">{sourceOf(org, 'location')}</dd>
-        <dt>Technologies</dt>
-        <dd>{org.technologies.join(', ') || '—'}</dd>
-        <dd className="source">{sourceOf(org, 'technologies')}</dd>
-      </dl>
+      <section aria-label="Company details">
+        <dl className="detail">
+          <dt>Domain</dt>
+          <dd>{org.domain ?? '—'}</dd>
+          <dd className="source">{sourceOf(org, 'domain')}</dd>
+          <dt>Industry</dt>
+          <dd>{org.industry ?? '—'}</dd>
+          <dd className="source">{sourceOf(org, 'industry')}</dd>
+          <dt>Employees</dt>
+          <dd>{org.employeeCount?.toLocaleString() ?? '—'}</dd>
+          <dd className="source">{sourceOf(org, 'employeeCount')}</dd>
+          <dt>Headquarters</dt>
+          <dd>{locationText(org.location) || '—'}</dd>
+          <dd className="source">{sourceOf(org, 'location')}</dd>
+          <dt>Technologies</dt>
+          <dd>{org.technologies.join(', ') || '—'}</dd>
+          <dd className="source">{sourceOf(org, 'technologies')}</dd>
+        </dl>
+      </section>
 
       <div className="section">
         <h2>Hiring signals</h2>

@@ -9,7 +9,8 @@ import type { PersonRef } from '../../../../shared/contract';
 import { api } from '../../api';
 import { ProviderPicker } from '../search/ProviderPicker';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { editPersonField, getPerson, upsertPeople } from '../../db/people';
+import { editPersonField, getPerson } from '../../db/people';
+import { savePeople } from './savePeople';
 import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
 import { useProviders } from '../../app/providers';
@@ -132,7 +133,7 @@ export function PersonPage({ personId }: { personId: string }) {
           <button
             type="button"
             className="primary"
-            onClick={() => void guarded(async () => void (await upsertPeople([person])))}
+            onClick={() => void guarded(async () => void (await savePeople([person])))}
           >
             Save
           </button>

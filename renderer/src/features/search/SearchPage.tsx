@@ -10,7 +10,8 @@ import { ProviderPicker } from './ProviderPicker';
 import { SaveSearchControl, SaveToList } from '../lists/SaveToList';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { SavedPeople } from './SavedPeople';
-import { findSavedIds, upsertPeople } from '../../db/people';
+import { findSavedIds } from '../../db/people';
+import { savePeople } from '../people/savePeople';
 import { addToList, createList } from '../../db/lists';
 import { saveSearch } from '../../db/savedSearches';
 import { PEOPLE_FIELDS } from '../../lib/filters';
@@ -82,7 +83,7 @@ function FindPeople() {
 
   async function save(target: { listId?: string; newListName?: string }) {
     const chosen = s.items.filter((p) => s.selected.has(p.id));
-    const stored = await upsertPeople(chosen);
+    const stored = await savePeople(chosen);
     let listId = target.listId;
     if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
     if (listId)
