@@ -111,3 +111,35 @@ test('a company saved through its people carries what the search showed, and ref
     `${person.firstName} ${person.lastName}`,
   );
 });
+
+test('people from related and lookalike results are saved and listed from the person page', async ({ page }) => {
+  const { data, person, org, name } = samplePerson();
+  const boss = data.people.find((p) => p.id === person.managerId)!;
+  await openFromSearch(page, name, org.domain);
+
+  await page.getByRole('button', { name: 'Find managers and direct reports' }).click();
+  const managers = page.getByRole('region', { name: 'Managers' });
+  const managersGrid = managers.getByRole('grid', { name: 'Managers' });
+  await expect(managersGrid).toContainText(`${boss.firstName} ${boss.lastName}`);
+  await managersGrid.getByRole('checkbox', { name: 'Select row 1', exact: true }).check();
+  await managers.getByRole('button', { name: 'Save 1 selected' }).click();
+  await expect(managers.getByRole('status')).toHaveText('Saved 1 person.');
+  await expect(managersGrid.getByText('Saved', { exact: true })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Find people like this' }).click();
+  const lookalikes = page.getByRole('region', { name: 'Lookalikes' });
+  const grid = lookalikes.getByRole('grid', { name: 'Lookalikes' });
+  await expect(grid.getByRole('row').nth(2)).toBeVisible();
+  const firstTwo = [
+    (await grid.getByRole('row').nth(1).getByRole('gridcell').nth(2).textContent())!.trim(),
+    (await grid.getByRole('row').nth(2).getByRole('gridcell').nth(2).textContent())!.trim(),
+  ];
+  for (const i of [1, 2]) await grid.getByRole('checkbox', { name: `Select row ${i}`, exact: true }).check();
+  await lookalikes.getByLabel('Save to list').selectOption('__new');
+  await lookalikes.getByLabel('New list name').fill('Like them');
+  await lookalikes.getByRole('button', { name: 'Save 2 selected' }).click();
+  await expect(lookalikes.getByRole('status')).toContainText('Saved 2 people to the list "Like them".');
+  await lookalikes.getByRole('link', { name: 'Open the list' }).click();
+  await expect(page.getByTestId('member-count')).toHaveText('2 members');
+  for (const n of firstTwo) await expect(page.getByRole('grid', { name: 'Members of Like them' })).toContainText(n);
+});

@@ -8,9 +8,9 @@ import { ENRICH_FIELDS, type Person, type ProviderId } from '../../../../shared/
 import type { PersonRef } from '../../../../shared/contract';
 import { api } from '../../api';
 import { ProviderPicker } from '../search/ProviderPicker';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { editPersonField, getPerson } from '../../db/people';
 import { savePeople } from './savePeople';
+import { PeopleResults } from './PeopleResults';
 import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
 import { useProviders } from '../../app/providers';
@@ -18,12 +18,6 @@ import { humanize } from '../../lib/filters';
 import { errorText, formatDate, locationText, organizationName, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
 import { seenPeople } from '../search/searches';
-
-const personColumns: Column<Person>[] = [
-  { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
-  { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
-  { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
-];
 
 const STEP_TEXT = {
   matched: 'enriched',
@@ -121,8 +115,6 @@ export function PersonPage({ personId }: { personId: string }) {
       setLookalikes(result.value.people);
     });
 
-  const open = (p: Person) => navigate({ page: 'person', id: p.id });
-
   return (
     <section className="page">
       <h1>{personName(person)}</h1>
@@ -199,22 +191,11 @@ export function PersonPage({ personId }: { personId: string }) {
         {related && (
           <>
             <h3>Managers</h3>
-            <VirtualTable
-              label="Managers"
-              rows={related.managers}
-              columns={personColumns}
-              rowKey={(p) => p.id}
-              onOpen={open}
-              height={150}
-              emptyText="No managers found."
-            />
+            <PeopleResults label="Managers" rows={related.managers} height={150} emptyText="No managers found." />
             <h3>Direct reports</h3>
-            <VirtualTable
+            <PeopleResults
               label="Direct reports"
               rows={related.directReports}
-              columns={personColumns}
-              rowKey={(p) => p.id}
-              onOpen={open}
               height={200}
               emptyText="No direct reports found."
             />
@@ -235,15 +216,7 @@ export function PersonPage({ personId }: { personId: string }) {
           </button>
         </div>
         {lookalikes && (
-          <VirtualTable
-            label="Lookalikes"
-            rows={lookalikes}
-            columns={personColumns}
-            rowKey={(p) => p.id}
-            onOpen={open}
-            height={300}
-            emptyText="No lookalikes found."
-          />
+          <PeopleResults label="Lookalikes" rows={lookalikes} height={300} emptyText="No lookalikes found." />
         )}
       </div>
     </section>
