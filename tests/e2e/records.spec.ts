@@ -59,6 +59,9 @@ test('enriching a person seen in a search but not saved keeps every field the se
     sampleLinkedinUrl(person.linkedinHandle),
   ];
   for (const text of known) await expect(details).toContainText(text);
+  // The search said an email exists but did not reveal it: shown locked, with the unlock and its price.
+  await expect(details.getByText('Locked', { exact: true }).first()).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Enrich to unlock (free)' }).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Enrich this person' }).click();
   await expect(page.getByRole('status')).toContainText(': enriched');
@@ -71,6 +74,14 @@ test('enriching a person seen in a search but not saved keeps every field the se
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(details).toContainText(person.email!);
   for (const text of known) await expect(details).toContainText(text);
+
+  // Saved now, so each field can be corrected in place; the source beside it says who set it.
+  await details.getByRole('button', { name: 'Edit Title' }).click();
+  await details.getByLabel('Edit Title').fill('Chief Revenue Officer');
+  await details.getByRole('button', { name: 'Save', exact: true }).click();
+  const titleRow = details.getByRole('row', { name: /^Title/ });
+  await expect(titleRow).toContainText('Chief Revenue Officer');
+  await expect(titleRow).toContainText('Edited by you');
 });
 
 test('a link to a person or company that is not saved says so and leads back', async ({ page }) => {
@@ -87,7 +98,7 @@ test('a link to a person or company that is not saved says so and leads back', a
 });
 
 test('a company saved through its people carries what the search showed, and refreshes', async ({ page }) => {
-  const { person, org, name } = samplePerson();
+  const { data, person, org, name } = samplePerson();
   await openFromSearch(page, name, org.domain);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
@@ -103,6 +114,14 @@ test('a company saved through its people carries what the search showed, and ref
   await page.getByRole('button', { name: 'Refresh company' }).click();
   await expect(page.getByRole('status')).toContainText('Company refreshed from Sample data');
   await expect(details).toContainText(org.technologies[0]!);
+
+  await page.getByRole('button', { name: 'Fetch job postings' }).click();
+  await expect(page.getByRole('status')).toContainText('job postings fetched');
+  const posting = data.jobPostings.find((j) => j.organizationId === org.id);
+  if (posting) {
+    const link = page.getByRole('grid', { name: 'Job postings' }).getByRole('link', { name: posting.title }).first();
+    await expect(link).toHaveAttribute('href', posting.url);
+  }
 
   await page.reload();
   await expect(details).toContainText(org.industry);

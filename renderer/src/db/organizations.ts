@@ -1,5 +1,10 @@
 /** Saved organizations: de-duplicated by identity keys, merged with provenance. */
-import type { Organization, OrganizationRef, Provenance } from '../../../shared/domain';
+import {
+  Organization as OrganizationSchema,
+  type Organization,
+  type OrganizationRef,
+  type Provenance,
+} from '../../../shared/domain';
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
 import { mergeOrganization, mergeProviderIds } from '../../../shared/merge';
 import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
@@ -292,4 +297,55 @@ export async function getOrganization(id: string): Promise<StoredOrganization | 
 export async function peopleOfOrganization(orgId: string): Promise<StoredPerson[]> {
   const people = await db().people.where('organizationId').equals(orgId).toArray();
   return people.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || (a.id < b.id ? -1 : 1));
+}
+
+/** Organization fields a rep can edit by hand. */
+export const EDITABLE_ORGANIZATION_FIELDS = [
+  'name',
+  'websiteUrl',
+  'linkedinUrl',
+  'industry',
+  'employeeCount',
+  'foundedYear',
+  'phone',
+  'description',
+  'location',
+] as const satisfies readonly (keyof Organization)[];
+
+/**
+ * The rep's own value for a company field: marked manual, so no later provider merge overwrites it.
+ * Blank text clears the field. The value is validated with the domain schema.
+ */
+export async function editOrganizationField(id: string, field: string, value: unknown): Promise<StoredOrganization> {
+  if (!(EDITABLE_ORGANIZATION_FIELDS as readonly string[]).includes(field))
+    throw new Error(`"${field}" cannot be edited.`);
+  let next: unknown = typeof value === 'string' ? value.trim() : value;
+  if (next === '') next = undefined;
+  if ((field === 'employeeCount' || field === 'foundedYear') && typeof next === 'string') {
+    const n = Number(next.replace(/[\s,.]/g, ''));
+    if (!Number.isInteger(n)) throw new Error(`Invalid ${field}: a whole number, please`);
+    next = n;
+  }
+  if (next !== undefined) {
+    const parsed = OrganizationSchema.shape[field as keyof typeof OrganizationSchema.shape].safeParse(next);
+    if (!parsed.success) throw new Error(`Invalid ${field}: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+    next = parsed.data;
+  }
+  const d = db();
+  return d.transaction('rw', [d.organizations], async () => {
+    const current = await getOrganization(id);
+    if (!current) throw new Error(`No saved company with id ${id}`);
+    const now = nowIso();
+    const row: StoredOrganization = {
+      ...current,
+      provenance: { ...current.provenance, [field]: { manual: true, editedAt: now } },
+    };
+    const record = row as unknown as Record<string, unknown>;
+    if (next === undefined) delete record[field];
+    else record[field] = next;
+    row.updatedAt = now;
+    decorate(row, current.keys);
+    await d.organizations.put(row);
+    return row;
+  });
 }
