@@ -83,6 +83,8 @@ const searchMeta = {
   nextPage: NextPage.optional(),
   /** Filters given that this provider cannot apply: shown to the rep, never silently dropped. */
   unsupportedFilters: z.array(z.string()).default([]),
+  /** Filters applied more broadly than asked (Ocean has no "Senior" seniority, so it searches "Other"). */
+  widenedFilters: z.array(z.object({ filter: z.string(), note: z.string() })).optional(),
   credits: CreditsUsed,
 };
 
@@ -138,6 +140,8 @@ export const CreditPlan = z
     /** Number of lookups (enrich) or results (search) planned. */
     count: z.number().int().nonnegative().max(10_000_000),
     fields: enumList(ENRICH_FIELDS).default([]),
+    /** Ask for personal emails too (Apollo reveal_personal_emails): opt-in, priced. */
+    personalEmails: z.boolean().optional(),
     /** Of `count`, how many are asked by email (Sumble charges email identifiers). */
     byEmail: z.number().int().nonnegative().optional(),
   })
@@ -195,6 +199,8 @@ export const contract = {
          * was away) is replayed with its original cost, so the run's spend is never under-reported.
          */
         runId: z.string().min(1).max(100).optional(),
+        /** Reveal personal emails too (Apollo reveal_personal_emails): off unless the rep opts in; priced. */
+        personalEmails: z.boolean().optional(),
       })
       .strict(),
     z.object({
@@ -217,6 +223,8 @@ export const contract = {
     z.object({
       managers: z.array(Person),
       directReports: z.array(Person),
+      /** Person id -> how strongly the provider relates them to the person asked about, 0 to 1 (Sumble). */
+      confidence: z.record(z.string(), z.number()).optional(),
       credits: CreditsUsed,
     }),
   ),

@@ -117,6 +117,43 @@ export const Phone = z.object({
 });
 export type Phone = z.infer<typeof Phone>;
 
+/**
+ * A value the provider knows but shows only after a paid unlock, e.g. an Apollo api_search row's surname
+ * ("Ra***n"). The renderer shows `preview` marked as locked, with the action and price that unlock it;
+ * it is never treated as the real value (not searched, not exported as the value, not merged over one).
+ */
+export const LockedValue = z.object({
+  /** What the provider shows while locked ("Ra***n"); absent when it shows nothing (a locked email). */
+  preview: z.string().optional(),
+  /** The provider that holds the value and can unlock it. */
+  provider: ProviderId,
+  /** The channel that unlocks it (an enrichment of this person). */
+  unlockWith: z.literal('people.enrich'),
+  /** Credits the unlock costs by the provider's documented model (0 when unknown). */
+  credits: z.number().nonnegative(),
+});
+export type LockedValue = z.infer<typeof LockedValue>;
+
+export const LockedFields = z.object({
+  lastName: LockedValue.optional(),
+  email: LockedValue.optional(),
+  phone: LockedValue.optional(),
+});
+export type LockedFields = z.infer<typeof LockedFields>;
+
+/** One past or current position, as Apollo's employment_history or Ocean's experiences list them. */
+export const Employment = z.object({
+  title: z.string().optional(),
+  organizationName: z.string().optional(),
+  domain: z.string().optional(),
+  /** ISO date or "YYYY-MM" as the provider wrote it. */
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  current: z.boolean().optional(),
+  description: z.string().optional(),
+});
+export type Employment = z.infer<typeof Employment>;
+
 /** provider -> that provider's id for the record (bounded: ids arrive from the renderer too). */
 export const ProviderIds = z.partialRecord(ProviderId, z.string().max(200));
 export type ProviderIds = z.infer<typeof ProviderIds>;
@@ -158,6 +195,21 @@ export const Person = z.object({
   /** Provider flags for what could be revealed, e.g. Apollo's has_email on api_search rows. */
   hasEmail: z.boolean().optional(),
   hasPhone: z.boolean().optional(),
+  /** Apollo's has_direct_phone: "yes", or "maybe" (Apollo may find a direct dial on enrichment), or "no". */
+  hasDirectPhone: z.enum(['yes', 'maybe', 'no']).optional(),
+  /**
+   * The provider's verdict on the person's work email even when the address itself is locked (Apollo's older
+   * search answers `email_status: "verified"` beside the `email_not_unlocked@domain.com` placeholder).
+   */
+  emailStatus: EmailStatus.optional(),
+  /** Values the provider holds locked until a paid enrichment (see LockedValue). */
+  locked: LockedFields.optional(),
+  /** Positions held, most recent first (Apollo employment_history, Ocean experiences). */
+  employmentHistory: z.array(Employment).optional(),
+  /** The person's own summary (Ocean). */
+  summary: z.string().optional(),
+  /** Skills listed on the profile (Ocean). */
+  skills: z.array(z.string()).optional(),
   provenance: Provenance.default({}),
   updatedAt: isoDate.optional(),
 });
@@ -212,6 +264,17 @@ export const EmployeeRange = z.enum(EMPLOYEE_RANGES);
 export type EmployeeRange = z.infer<typeof EmployeeRange>;
 
 const strList = z.array(z.string().trim().min(1).max(500)).max(1000);
+/** Inclusive numeric range; either end may be open. */
+export const NumberRange = z
+  .object({ min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() })
+  .strict();
+export type NumberRange = z.infer<typeof NumberRange>;
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM');
+/** A state or region with its country, as Ocean takes them: { abbreviation: "CA", country: "us" }. */
+export const StateRef = z
+  .object({ abbreviation: z.string().trim().min(1).max(10), country: z.string().trim().length(2) })
+  .strict();
+export type StateRef = z.infer<typeof StateRef>;
 
 /**
  * A list of enum values from the renderer: at most one of each (zod checks the length before the
@@ -244,6 +307,39 @@ export const PeopleFilters = z
     technologies: strList.optional(),
     hasEmail: z.boolean().optional(),
     hasPhone: z.boolean().optional(),
+    // Which provider applies which of these: shared/provider-capabilities.ts.
+    /** Locations of the organization's headquarters (Apollo organization_locations). */
+    organizationLocations: strList.optional(),
+    excludeOrganizationIds: strList.optional(),
+    /** Annual revenue in USD (Apollo revenue_range). */
+    revenueRange: NumberRange.optional(),
+    /** USD (Apollo total_funding_range). */
+    totalFundingRange: NumberRange.optional(),
+    /** USD (Apollo latest_funding_amount_range). */
+    latestFundingRange: NumberRange.optional(),
+    /** Organization uses all of these (Apollo currently_using_all_of_technology_uids). */
+    technologiesAll: strList.optional(),
+    /** Organization uses none of these (Apollo currently_using_not_of_technology_uids). */
+    excludeTechnologies: strList.optional(),
+    /** Titles the organization is hiring for (Apollo q_organization_job_titles). */
+    jobPostingTitles: strList.optional(),
+    /** Apollo prospected_by_current_team: people new to the team, or already prospected. */
+    prospected: z.enum(['net_new', 'already_prospected']).optional(),
+    /** Ocean peopleFilters.states. */
+    states: z.array(StateRef).max(500).optional(),
+    /** ISO alpha-2 codes (Ocean excludeCountries). */
+    excludeCountries: strList.optional(),
+    /** Ocean peopleFilters.skills. */
+    skills: strList.optional(),
+    /** Changed position after / before this month (Ocean changedPositionAfter / Before). */
+    changedPositionAfter: yearMonth.optional(),
+    changedPositionBefore: yearMonth.optional(),
+    /** At most this many people per company (Ocean peoplePerCompany, 1 to 20). */
+    peoplePerCompany: z.number().int().min(1).max(20).optional(),
+    /** Companies like these domains (Ocean companiesFilters.lookalikeDomains, at most 10). */
+    lookalikeDomains: z.array(z.string().trim().min(1).max(300)).max(10).optional(),
+    /** Result order (Sumble order_by_column; person_score needs one organization and an ICP). */
+    orderBy: z.enum(['start_date', 'job_level', 'person_score']).optional(),
   })
   .strict();
 export type PeopleFilters = z.infer<typeof PeopleFilters>;
@@ -309,6 +405,8 @@ export const AppError = z.object({
   message: z.string(),
   provider: ProviderId.optional(),
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /** For rate_limited: which of the provider's windows is exhausted, when it said (Apollo's three windows). */
+  rateWindow: z.enum(['second', 'minute', 'hour', 'day']).optional(),
   /** Validation issues for bad_request, as zod reports them. */
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
 });

@@ -56,10 +56,15 @@ export function normalizeEmail(raw: string | undefined | null): string | undefin
   return email;
 }
 
-/** Apollo answers locked emails as email_not_unlocked@domain.com: a placeholder, never an address. */
+/** Apollo's older search answers a locked email as exactly this: a placeholder, never an address. */
+export const LOCKED_EMAIL_PLACEHOLDER = 'email_not_unlocked@domain.com';
+
+/**
+ * Apollo answers locked emails as email_not_unlocked@domain.com: a placeholder, never an address. Only
+ * that exact address is one; other addresses at domain.com are real (someone works at domain.com).
+ */
 export function isPlaceholderEmail(email: string): boolean {
-  const e = email.trim().toLowerCase();
-  return e.startsWith('email_not_unlocked@') || e.endsWith('@domain.com');
+  return email.trim().toLowerCase() === LOCKED_EMAIL_PLACEHOLDER;
 }
 
 /** "https://www.Stripe.com/about" or "stripe.com" -> "stripe.com" (registrable domain). */

@@ -4,10 +4,13 @@ import type { AppError, ErrorCode, ProviderId } from '../../shared/domain';
 export interface ProviderErrorOptions {
   /** Validation issues (zod-like) for bad_request, passed on to the renderer as AppError.issues. */
   issues?: AppError['issues'];
+  /** For rate_limited: the provider window that is exhausted. */
+  rateWindow?: AppError['rateWindow'];
 }
 
 export class ProviderError extends Error {
   readonly issues?: AppError['issues'];
+  readonly rateWindow?: AppError['rateWindow'];
 
   constructor(
     readonly code: ErrorCode,
@@ -20,6 +23,7 @@ export class ProviderError extends Error {
   ) {
     super(message);
     this.name = 'ProviderError';
+    if (options.rateWindow) this.rateWindow = options.rateWindow;
     if (options.issues) this.issues = options.issues.map((i) => ({ path: [...i.path], message: i.message }));
   }
 
@@ -29,6 +33,7 @@ export class ProviderError extends Error {
       message: this.message,
       ...(this.provider ? { provider: this.provider } : {}),
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: Math.max(0, Math.round(this.retryAfterMs)) } : {}),
+      ...(this.rateWindow ? { rateWindow: this.rateWindow } : {}),
       ...(this.issues ? { issues: this.issues.map((i) => ({ path: [...i.path], message: i.message })) } : {}),
     };
   }

@@ -27,8 +27,21 @@ export interface HttpRequest {
   json?: unknown;
   retry: RetryPolicy;
   signal?: AbortSignal;
-  /** Overrides the client's default total timeout for this call. */
+  /** Overrides the client's default total time on the wire for this call (waits never count). */
   timeoutMs?: number;
+  /**
+   * The provider's rate-limit bucket this call belongs to (Apollo limits each endpoint on its own): calls
+   * with different keys get their own gate and learn their own limit. Omitted: one gate for the provider.
+   */
+  rateKey?: string;
+  /**
+   * How long this call may wait for a rate limit (a 429's Retry-After, a window with nothing left) before it
+   * fails with rate_limited. Interactive calls keep the default (about a second: the rep gets the answer now);
+   * background runs pass 'background' and wait up to the client's maxRetryAfterMs.
+   */
+  patience?: 'interactive' | 'background';
+  /** The provider's own words in a 429 body (Apollo: "The maximum number of api calls allowed for ..."). */
+  rateLimitMessage?: (res: HttpResponse) => string | undefined;
 }
 
 export interface HttpResponse {
@@ -46,6 +59,8 @@ export interface HttpClient {
    * and 'rate_limited' when 429s persist past the retry budget.
    */
   request(req: HttpRequest): Promise<HttpResponse>;
+  /** Requests per second the gate for this provider (and rateKey) admits now; undefined before its first call. */
+  currentRate(provider: ProviderId, rateKey?: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -76,8 +91,10 @@ export interface RetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A Retry-After (or header-derived pause) longer than this fails fast with 'rate_limited'. */
+  /** A Retry-After (or header-derived pause) longer than this fails with 'rate_limited', even in the background. */
   maxRetryAfterMs: number;
+  /** The longest rate-limit wait an interactive call sits through before failing fast with 'rate_limited'. */
+  interactiveMaxWaitMs: number;
 }
 
 /**
@@ -121,6 +138,7 @@ export const DEFAULT_RETRIES: RetryOptions = {
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 65_000,
+  interactiveMaxWaitMs: 1_000,
 };
 export const DEFAULT_RATE_HEADER_WINDOWS: RateHeaderWindows = {
   minuteMs: 60_000,
@@ -158,11 +176,13 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const windows: RateHeaderWindows = { ...DEFAULT_RATE_HEADER_WINDOWS, ...opts.rateHeaderWindows };
   const random = opts.random ?? Math.random;
   const pools = new Map<string, Pool>();
-  const gates = new Map<ProviderId, RateGate>();
+  /** One gate per provider, or per provider and endpoint when calls name a rateKey. */
+  const gates = new Map<string, RateGate>();
   let closed = false;
 
-  function gateFor(provider: ProviderId): RateGate {
-    let gate = gates.get(provider);
+  function gateFor(provider: ProviderId, rateKey?: string): RateGate {
+    const id = rateKey ? `${provider} ${rateKey}` : provider;
+    let gate = gates.get(id);
     if (!gate) {
       const limit = { ...DEFAULT_LIMITS[provider], ...opts.limits?.[provider] };
       gate = new RateGate({
@@ -171,7 +191,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         concurrency: limit.concurrency,
         maxWaitMs: retries.maxRetryAfterMs,
       });
-      gates.set(provider, gate);
+      gates.set(id, gate);
     }
     return gate;
   }
@@ -197,22 +217,34 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     return Math.round(step / 2 + random() * (step / 2));
   }
 
-  /** Apollo-style headers: lower our ceiling to the stated limit; pause when a window has nothing left. */
+  /** The longest of Apollo's windows with nothing left, and the time until it resets (clock-aligned guess). */
+  function exhaustedWindow(
+    headers: Record<string, string>,
+  ): { window: 'minute' | 'hour' | 'day'; untilResetMs: number } | undefined {
+    const checks: [string | undefined, number, 'minute' | 'hour' | 'day'][] = [
+      [headers['x-24-hour-requests-left'], windows.dayMs, 'day'],
+      [headers['x-hourly-requests-left'], windows.hourMs, 'hour'],
+      [headers['x-minute-requests-left'], windows.minuteMs, 'minute'],
+    ];
+    for (const [left, windowMs, window] of checks) {
+      // Windows are fixed; we assume they are aligned to the clock. If that is wrong, the next 429 corrects us.
+      if (num(left) === 0) return { window, untilResetMs: windowMs - (Date.now() % windowMs) };
+    }
+    return undefined;
+  }
+
+  /**
+   * Apollo-style headers: learn this endpoint's real per-minute limit (up as well as down: paid plans allow
+   * more than the default), and pause when a window has nothing left.
+   */
   function applyRateHeaders(provider: ProviderId, gate: RateGate, headers: Record<string, string>): void {
     const minuteLimit = num(headers['x-rate-limit-minute']);
-    if (minuteLimit !== undefined && minuteLimit > 0) gate.setCeiling(minuteLimit / (windows.minuteMs / 1000));
-    const checks: [string | undefined, number][] = [
-      [headers['x-minute-requests-left'], windows.minuteMs],
-      [headers['x-hourly-requests-left'], windows.hourMs],
-      [headers['x-24-hour-requests-left'], windows.dayMs],
-    ];
-    for (const [left, windowMs] of checks) {
-      if (num(left) === 0) {
-        // Windows are fixed; we assume they are aligned to the clock. If that is wrong, the next 429 corrects us.
-        const untilReset = windowMs - (Date.now() % windowMs);
-        gate.pauseFor(untilReset);
-        opts.onRateLimited?.(provider, untilReset);
-      }
+    if (minuteLimit !== undefined && minuteLimit > 0) gate.learnRate(minuteLimit / (windows.minuteMs / 1000));
+    const exhausted = exhaustedWindow(headers);
+    if (exhausted) {
+      gate.predictPauseFor(exhausted.untilResetMs);
+      gate.setAdvice({ window: exhausted.window });
+      opts.onRateLimited?.(provider, exhausted.untilResetMs);
     }
   }
 
@@ -269,19 +301,23 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   async function request(req: HttpRequest): Promise<HttpResponse> {
     if (closed) throw new ProviderError('unavailable', 'The HTTP client is closed.', req.provider);
     if (req.signal?.aborted) throw cancelledError(req.provider);
-    const gate = gateFor(req.provider);
+    const gate = gateFor(req.provider, req.rateKey);
     const label = PROVIDER_LABELS[req.provider];
     const totalMs = req.timeoutMs ?? timeouts.totalMs;
-    let deadline = 0;
+    const patienceMs = req.patience === 'background' ? retries.maxRetryAfterMs : retries.interactiveMaxWaitMs;
+    // Time on the wire only: waiting in the gate, for a Retry-After or a backoff never counts as the call's timeout.
+    let spentMs = 0;
+    const budgetLeft = () => totalMs - spentMs;
 
     for (let attempt = 1; ; attempt++) {
-      const release = await gate.acquire(req.signal);
-      if (attempt === 1) deadline = Date.now() + totalMs;
+      const release = await gate.acquire(req.signal, patienceMs);
       let outcome: Awaited<ReturnType<typeof sendOnce>>;
+      const sentAt = Date.now();
       try {
-        if (Date.now() >= deadline) outcome = { ok: false, failure: { kind: 'timeout', code: 'TOTAL_TIMEOUT' } };
-        else outcome = await sendOnce(req, deadline);
+        if (budgetLeft() <= 0) outcome = { ok: false, failure: { kind: 'timeout', code: 'TOTAL_TIMEOUT' } };
+        else outcome = await sendOnce(req, sentAt + budgetLeft());
       } finally {
+        spentMs += Date.now() - sentAt;
         release();
       }
       const canRetry = attempt < retries.maxAttempts;
@@ -290,20 +326,25 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         const res = outcome.response;
         applyRateHeaders(req.provider, gate, res.headers);
         if (res.status === 429) {
+          // Retry-After first, the windows' headers second, our own backoff last.
           const advised = parseRetryAfter(res.headers['retry-after']);
-          const waitMs = advised ?? backoffMs(attempt);
-          // Everyone behind us would hit the same wall: pause the whole provider, not just this call.
-          if (advised === undefined) gate.penalize();
+          const exhausted = exhaustedWindow(res.headers);
+          const message = req.rateLimitMessage?.(res);
+          const window = exhausted?.window ?? windowNamedIn(message);
+          const waitMs = advised ?? exhausted?.untilResetMs ?? backoffMs(attempt);
+          // Everyone behind us would hit the same wall: pause the whole gate, not just this call.
+          if (advised === undefined && !exhausted) gate.penalize();
           gate.pauseFor(waitMs);
+          gate.setAdvice({ ...(message ? { message } : {}), ...(window ? { window } : {}) });
           opts.onRateLimited?.(req.provider, waitMs);
-          if (!canRetry || waitMs > retries.maxRetryAfterMs || Date.now() + waitMs >= deadline) {
-            throw rateLimited(req.provider, waitMs);
+          if (!canRetry || waitMs > patienceMs || budgetLeft() <= 0) {
+            throw rateLimited(req.provider, waitMs, { ...(message ? { message } : {}), ...(window ? { window } : {}) });
           }
           continue;
         }
         if (RETRYABLE_STATUSES.has(res.status) && req.retry === 'idempotent' && canRetry) {
           const waitMs = parseRetryAfter(res.headers['retry-after']) ?? backoffMs(attempt);
-          if (Date.now() + waitMs < deadline && waitMs <= retries.maxRetryAfterMs) {
+          if (budgetLeft() > 0 && waitMs <= retries.maxRetryAfterMs) {
             await sleep(waitMs, req.signal, req.provider);
             continue;
           }
@@ -316,7 +357,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       const retryable = failure.kind === 'connect' || req.retry === 'idempotent';
       if (retryable && canRetry) {
         const waitMs = backoffMs(attempt);
-        if (Date.now() + waitMs < deadline) {
+        if (budgetLeft() > 0) {
           await sleep(waitMs, req.signal, req.provider);
           continue;
         }
@@ -341,11 +382,24 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     pools.clear();
   }
 
-  return { request, close };
+  function currentRate(provider: ProviderId, rateKey?: string): number | undefined {
+    return gates.get(rateKey ? `${provider} ${rateKey}` : provider)?.effectiveRps;
+  }
+
+  return { request, currentRate, close };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (exported for tests and for provider clients that read the same headers)
+
+/** "... is 600 times per hour" -> 'hour': the window a provider's 429 message names. */
+export function windowNamedIn(message: string | undefined): 'minute' | 'hour' | 'day' | undefined {
+  if (!message) return undefined;
+  if (/per\s+minute/i.test(message)) return 'minute';
+  if (/per\s+hour/i.test(message)) return 'hour';
+  if (/per\s+(day|24[\s-]*hours?)/i.test(message)) return 'day';
+  return undefined;
+}
 
 /** Retry-After as milliseconds: delta-seconds (decimals tolerated) or an HTTP date. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {

@@ -32,6 +32,14 @@ interface Waiter {
   reject: (err: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
+  /** This waiter's own patience for a pause (interactive calls have less than background runs). */
+  maxWaitMs: number;
+}
+
+/** What the provider said when it last limited us: carried by errors of calls refused before sending. */
+export interface LimitAdvice {
+  message?: string;
+  window?: 'second' | 'minute' | 'hour' | 'day';
 }
 
 export class RateGate {
@@ -48,6 +56,9 @@ export class RateGate {
   /** The next send's slot on the schedule. */
   private nextSlotAt = -Infinity;
   private pausedUntil = 0;
+  /** A window the headers say is empty (no 429 yet): background waits, a rep's call still asks. */
+  private predictedUntil = 0;
+  private advice: LimitAdvice = {};
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
@@ -85,6 +96,22 @@ export class RateGate {
     this.pump();
   }
 
+  /**
+   * The provider told us this endpoint's real limit (Apollo's x-rate-limit-minute): run at it, whether it is
+   * above the default (a paid plan) or below it.
+   */
+  learnRate(requestsPerSecond: number): void {
+    if (!(requestsPerSecond > 0 && Number.isFinite(requestsPerSecond))) return;
+    this.configuredRps = requestsPerSecond;
+    this.ceilingRps = Infinity;
+    this.pump();
+  }
+
+  /** Remember what the provider said when it limited us (message, exhausted window). */
+  setAdvice(advice: LimitAdvice): void {
+    this.advice = { ...advice };
+  }
+
   /** The provider told us its real limit (e.g. Apollo's x-rate-limit-minute): never go faster. */
   setCeiling(requestsPerSecond: number): void {
     if (requestsPerSecond > 0 && Number.isFinite(requestsPerSecond)) this.ceilingRps = requestsPerSecond;
@@ -94,6 +121,17 @@ export class RateGate {
   pauseFor(ms: number): void {
     const until = this.now() + Math.max(0, ms);
     if (until > this.pausedUntil) this.pausedUntil = until;
+    this.reschedule();
+  }
+
+  /**
+   * The headers say a window has nothing left (x-minute-requests-left: 0 on a success). Background
+   * calls wait it out; a call that would not wait is still sent, so the rep gets the provider's own
+   * 429 (free, with its message and retry-after) instead of our guess about clock-aligned windows.
+   */
+  predictPauseFor(ms: number): void {
+    const until = this.now() + Math.max(0, ms);
+    if (until > this.predictedUntil) this.predictedUntil = until;
     this.reschedule();
   }
 
@@ -111,14 +149,14 @@ export class RateGate {
    * Waits for a concurrency slot and the next rate slot. Resolves with a release function that
    * MUST be called once the request is finished (it frees the concurrency slot).
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, maxWaitMs = this.maxWaitMs): Promise<() => void> {
     if (this.closed)
       return Promise.reject(new ProviderError('unavailable', 'The HTTP client is closed.', this.provider));
     if (signal?.aborted) return Promise.reject(cancelled(this.provider));
     const tooLong = this.pauseRemainingMs();
-    if (tooLong > this.maxWaitMs) return Promise.reject(rateLimited(this.provider, tooLong));
+    if (tooLong > maxWaitMs) return Promise.reject(rateLimited(this.provider, tooLong, this.advice));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
+      const waiter: Waiter = { resolve, reject, signal, maxWaitMs };
       if (signal) {
         waiter.onAbort = () => {
           const i = this.queue.indexOf(waiter);
@@ -152,13 +190,23 @@ export class RateGate {
     while (this.queue.length > 0 && this.active < this.concurrency) {
       const now = this.now();
       const pause = this.pausedUntil - now;
-      if (pause > this.maxWaitMs) {
-        // Waiting that long would look like a hang: fail everyone queued with the advice instead.
-        for (const w of this.queue.splice(0)) this.settle(w, undefined, rateLimited(this.provider, pause));
-        return;
+      if (pause > 0) {
+        // Waiting that long would look like a hang: fail those who would not wait with the advice instead.
+        const impatient = this.queue.filter((w) => pause > w.maxWaitMs);
+        if (impatient.length) {
+          for (const w of impatient) {
+            this.queue.splice(this.queue.indexOf(w), 1);
+            this.settle(w, undefined, rateLimited(this.provider, pause, this.advice));
+          }
+          continue;
+        }
       }
+      // Under a predicted pause only, the first waiter that would not wait that long goes to ask.
+      const predicted = pause > 0 ? 0 : this.predictedUntil - now;
+      const probe = predicted > 0 ? this.queue.findIndex((w) => predicted > w.maxWaitMs) : -1;
+      const blockedUntil = probe >= 0 ? this.pausedUntil : Math.max(this.pausedUntil, this.predictedUntil);
       const intervalMs = (1000 + SLOT_LATENESS_MS) / this.effectiveRps;
-      const earliest = Math.max(this.nextSlotAt, this.pausedUntil);
+      const earliest = Math.max(this.nextSlotAt, blockedUntil);
       if (now < earliest) {
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(
@@ -173,7 +221,7 @@ export class RateGate {
       // On schedule (a late timer): keep the pace. Far behind (idle, paused): restart from now, no catch-up burst.
       const slot = now - earliest <= SLOT_LATENESS_MS ? earliest : now;
       this.nextSlotAt = slot + intervalMs;
-      const waiter = this.queue.shift()!;
+      const waiter = probe >= 0 ? this.queue.splice(probe, 1)[0]! : this.queue.shift()!;
       this.active++;
       let released = false;
       this.settle(waiter, () => {
@@ -208,13 +256,21 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
   sample: 'Sample data',
 };
 
-export function rateLimited(provider: ProviderId, retryAfterMs: number): ProviderError {
+const WINDOW_WORDS = { second: 'per-second', minute: 'per-minute', hour: 'hourly', day: 'daily' } as const;
+
+/** The rate_limited error a rep sees: the provider's own words when it gave any, the window, when to retry. */
+export function rateLimited(provider: ProviderId, retryAfterMs: number, advice: LimitAdvice = {}): ProviderError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const label = PROVIDER_LABELS[provider];
+  const which = advice.window ? `${label}'s ${WINDOW_WORDS[advice.window]} rate limit` : `${label}'s rate limit`;
+  const said = advice.message ? ` ${label} says: "${advice.message}"` : '';
+  const when = seconds >= 120 ? `about ${Math.ceil(seconds / 60)} min` : `about ${seconds} s`;
   return new ProviderError(
     'rate_limited',
-    `${PROVIDER_LABELS[provider]}'s rate limit is reached. Try again in about ${seconds} s.`,
+    `${which} is reached. Try again in ${when}.${said}`,
     provider,
     Math.max(0, Math.round(retryAfterMs)),
     429,
+    advice.window ? { rateWindow: advice.window } : {},
   );
 }

@@ -31,6 +31,14 @@ export interface ProviderContext {
   getKey(): Promise<string | undefined>;
   http: HttpClient;
   signal?: AbortSignal;
+  /** 'background' (a CSV run) waits out rate limits; interactive calls (the default) fail fast with rate_limited. */
+  patience?: 'interactive' | 'background';
+}
+
+/** Options of one people.enrich call beyond its fields. */
+export interface EnrichOptions {
+  /** Reveal personal emails too (Apollo reveal_personal_emails): opt-in and priced. */
+  personalEmails?: boolean;
 }
 
 export interface CreditRange {
@@ -53,14 +61,13 @@ export interface ProviderAdapter {
   capabilities: readonly Capability[];
   peopleFilters: readonly PeopleFilterKey[];
   organizationFilters: readonly OrganizationFilterKey[];
-  /** Largest batch people.enrich sends in one request (10 for Apollo bulk_match, 1 for ApiOne). */
-  enrichBatchSize: number;
 
   searchPeople?(filters: PeopleFilters, page: PageRequest, ctx: ProviderContext): Promise<PeopleSearchResult>;
   enrichPeople?(
     queries: PersonQuery[],
     fields: EnrichField[],
     ctx: ProviderContext,
+    options?: EnrichOptions,
   ): Promise<{ results: EnrichOutcome[]; credits: CreditsUsed }>;
   relatedPeople?(
     person: PersonRef,

@@ -24,7 +24,8 @@ import { lookupKey } from '../../shared/lookup-key';
 import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
 import type { HttpClient } from '../providers/http';
-import type { ProviderAdapter, ProviderContext } from '../providers/types';
+import { missingKeyMessage, redactKey } from '../providers/kit';
+import type { EnrichOptions, ProviderAdapter, ProviderContext } from '../providers/types';
 import { DEFAULT_JOURNAL_RETENTION_DAYS, type EnrichJournal, type JournalAnswerInput } from './enrich-journal';
 
 /** What services need from the key store (main/secrets/key-service.ts provides it). */
@@ -46,6 +47,14 @@ export interface ServiceDeps {
   /** Journals charged people.enrich lookups (main/services/enrich-journal.ts); none: not journaled. */
   journal?: EnrichJournal;
   log?: (line: string) => void;
+}
+
+/** How one people.enrich call runs: its options and whether it may wait out rate limits. */
+interface EnrichRun {
+  options?: EnrichOptions;
+  patience?: 'interactive' | 'background';
+  /** The CSV job asking: its own journaled answers replay with their cost. */
+  runId?: string;
 }
 
 const isKeyed = (id: ProviderId): id is KeyedProviderId => id !== 'sample';
@@ -72,16 +81,28 @@ export function createServices(deps: ServiceDeps): Handlers {
     };
   }
 
+  /** Every provider text that leaves main is redacted with the real key (providers may echo what they got). */
+  async function redactor(adapter: ProviderAdapter): Promise<<T>(value: T) => T> {
+    const key = isKeyed(adapter.id) ? await deps.keys.getKey(adapter.id) : undefined;
+    return (value) => redactMessages(value, key);
+  }
+
   /** Runs a provider call, requiring a key for keyed providers and reporting reachability once per change. */
-  async function call<T>(adapter: ProviderAdapter, fn: (ctx: ProviderContext) => Promise<T>): Promise<T> {
+  async function call<T>(
+    adapter: ProviderAdapter,
+    fn: (ctx: ProviderContext) => Promise<T>,
+    extra: Partial<ProviderContext> = {},
+  ): Promise<T> {
     if (isKeyed(adapter.id) && !(await deps.keys.getKey(adapter.id))) {
-      throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+      throw new ProviderError('auth', missingKeyMessage(adapter.id), adapter.id);
     }
+    const redact = await redactor(adapter);
     try {
-      const value = await fn(contextFor(adapter));
+      const value = await fn({ ...contextFor(adapter), ...extra });
       noteReachable(adapter.id, true);
-      return value;
-    } catch (err) {
+      return redact(value);
+    } catch (raw) {
+      const err = redact(raw);
       if (err instanceof ProviderError && (err.code === 'unavailable' || err.code === 'timeout')) {
         noteReachable(adapter.id, false, err.message);
       }
@@ -125,7 +146,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     fields: EnrichField[],
     retryUncertain: boolean,
     maxAgeDays?: number,
-    runId?: string,
+    run: EnrichRun = {},
   ): Promise<ChannelOutput<'people.enrich'>> {
     const provider = adapter.id;
     const keys = queries.map((q) => lookupKey(provider, q));
@@ -150,7 +171,7 @@ export function createServices(deps: ServiceDeps): Handlers {
       if (known) {
         replayed++;
         // Paid by this same run (while its page was away): it keeps its cost. Paid earlier: free.
-        const ours = !!runId && known.run === runId;
+        const ours = !!run.runId && known.run === run.runId;
         if (ours) replayedCredits += known.credits;
         results[index] = {
           index,
@@ -200,12 +221,16 @@ export function createServices(deps: ServiceDeps): Handlers {
     }
 
     try {
-      const answer = await call(adapter, (ctx) =>
-        adapter.enrichPeople!(
-          toAsk.map((i) => queries[i]!),
-          fields,
-          ctx,
-        ),
+      const answer = await call(
+        adapter,
+        (ctx) =>
+          adapter.enrichPeople!(
+            toAsk.map((i) => queries[i]!),
+            fields,
+            ctx,
+            run.options,
+          ),
+        run.patience ? { patience: run.patience } : {},
       );
       const priced = attributeCredits(answer.results, answer.credits.credits);
       const mixed = toAsk.length < queries.length;
@@ -224,7 +249,7 @@ export function createServices(deps: ServiceDeps): Handlers {
           status: outcome.status,
           ...(outcome.person ? { person: outcome.person } : {}),
           credits,
-          ...(runId ? { run: runId } : {}),
+          ...(run.runId ? { run: run.runId } : {}),
         });
       }
       // Before the answer leaves main: once on disk it is never bought again within the window.
@@ -285,7 +310,7 @@ export function createServices(deps: ServiceDeps): Handlers {
       } else if (!adapter.testConnection) {
         throw new ProviderError('unavailable', `${adapter.label} offers no way to test a key.`, provider);
       } else {
-        result = await adapter.testConnection(contextFor(adapter));
+        result = (await redactor(adapter))(await adapter.testConnection(contextFor(adapter)));
       }
       lastTests.set(provider, result);
       deps.emit({ type: 'providers.changed' });
@@ -297,17 +322,26 @@ export function createServices(deps: ServiceDeps): Handlers {
       return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
     },
 
-    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, runId }) => {
+    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, personalEmails, runId }) => {
       const adapter = adapterFor(provider, 'people.enrich');
+      // Rate limits answer at once (rate_limited with retryAfterMs): the CSV runner waits and continues itself.
+      const run: EnrichRun = { options: personalEmails ? { personalEmails: true } : {} };
       // The sample provider is free: nothing to journal.
       if (!deps.journal || !isKeyed(adapter.id)) {
-        return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
+        return call(
+          adapter,
+          (ctx) => adapter.enrichPeople!(queries, fields, ctx, run.options),
+          run.patience ? { patience: run.patience } : {},
+        );
       }
       // The key first: a call that cannot be sent must not grow the journal.
       if (!(await deps.keys.getKey(adapter.id))) {
-        throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+        throw new ProviderError('auth', missingKeyMessage(adapter.id), adapter.id);
       }
-      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, runId);
+      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, {
+        ...run,
+        ...(runId ? { runId } : {}),
+      });
     },
 
     'people.related': async ({ provider, person, direction }) => {
@@ -364,4 +398,29 @@ export function createServices(deps: ServiceDeps): Handlers {
       return { retentionDays: deps.journal.retentionDays };
     },
   };
+}
+
+/**
+ * `message` fields of a provider answer or error (ProviderError, AppError, ConnectionTest, EnrichOutcome
+ * errors), redacted with the key. Only messages: data (names, emails) is never rewritten.
+ */
+export function redactMessages<T>(value: T, key: string | undefined): T {
+  if (!key) return value;
+  if (value instanceof ProviderError) {
+    value.message = redactKey(value.message, key);
+    return value;
+  }
+  if (value instanceof Error) return value;
+  if (!value || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if (typeof v.message === 'string') return { ...v, message: redactKey(v.message, key) } as T;
+  if (Array.isArray(v.results)) {
+    return {
+      ...v,
+      results: v.results.map((r: { error?: { message: string } }) =>
+        r?.error ? { ...r, error: { ...r.error, message: redactKey(r.error.message, key) } } : r,
+      ),
+    } as T;
+  }
+  return value;
 }

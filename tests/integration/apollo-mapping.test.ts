@@ -72,7 +72,7 @@ describe('Apollo documented answers -> canonical model', () => {
     expect(JSON.stringify(person)).not.toContain('email_not_unlocked');
   });
 
-  it('maps current api_search rows: no email, no last name, has_* flags kept, id from Apollo', () => {
+  it('maps current api_search rows: no email, the surname kept as a locked value, has_* flags kept', () => {
     const res = parseApollo(fixture('api-search.notes.json'), ApolloApiSearchResponse);
     expect(res.total_entries).toBe(232764882);
     const [andrew, rita] = res.people!.map((p) => Person.parse(mapApolloPerson(p, AT)));
@@ -88,7 +88,14 @@ describe('Apollo documented answers -> canonical model', () => {
       emails: [],
     });
     expect(andrew!.lastName).toBeUndefined();
-    expect(JSON.stringify(andrew)).not.toContain('Hu***n');
+    // The obfuscated surname is a locked value with the action and price that unlock it, never the surname.
+    expect(andrew!.locked?.lastName).toEqual({
+      preview: 'Hu***n',
+      provider: 'apollo',
+      unlockWith: 'people.enrich',
+      credits: 1,
+    });
+    expect(andrew!.locked?.email).toMatchObject({ provider: 'apollo', unlockWith: 'people.enrich' });
     expect(rita).toMatchObject({ hasEmail: false, departments: ['engineering'] });
     expect(rita!.hasPhone).toBeUndefined();
   });
@@ -274,10 +281,18 @@ describe('Apollo requests from canonical filters', () => {
       operation: 'people.search' | 'people.enrich' | 'organizations.search',
       count: number,
       fields: ('email' | 'phone')[] = [],
-    ) => estimateApolloCredits({ provider: 'apollo', operation, count, fields });
+      personalEmails = false,
+    ) => estimateApolloCredits({ provider: 'apollo', operation, count, fields, personalEmails });
     expect(plan('people.search', 1000)).toMatchObject({ min: 0, max: 0 });
     expect(plan('people.enrich', 40, ['email'])).toMatchObject({ min: 0, max: 40 });
-    expect(plan('people.enrich', 40, ['email', 'phone'])).toMatchObject({ min: 0, max: 80 });
+    // No phone reveals without a webhook: asking for phones costs nothing more, and the basis says why.
+    const phones = plan('people.enrich', 40, ['email', 'phone']);
+    expect(phones).toMatchObject({ min: 0, max: 40 });
+    expect(phones.basis).toMatch(/cannot reveal phones/);
+    // Personal emails are opt-in and priced.
+    const personal = plan('people.enrich', 40, ['email'], true);
+    expect(personal.max).toBeGreaterThan(40);
+    expect(personal.basis).toMatch(/Personal emails/);
     expect(plan('organizations.search', 250)).toMatchObject({ min: 3, max: 3 });
   });
 });

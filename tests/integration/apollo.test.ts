@@ -41,6 +41,7 @@ function fastClient(extra: HttpClientOptions = {}): HttpClient {
 /** The real client, recording what the adapter sent. */
 function recording(inner: HttpClient): HttpClient {
   return {
+    currentRate: (p, k) => inner.currentRate(p, k),
     request: (req) => {
       sent.push(req);
       return inner.request(req);
@@ -222,6 +223,13 @@ describe('people enrichment', () => {
     expect(credits).toEqual({ provider: 'apollo', credits: 1, reported: false });
     expect(sim.stats.requests[APOLLO_ROUTES.match]).toBe(1);
     expect(sim.stats.creditsCharged).toBe(1);
+    // Personal emails are opt-in: not asked for by default.
+    expect(sent[0]?.json).toEqual({ email: p.email });
+  });
+
+  it('asks for personal emails only when the rep opted in', async () => {
+    const p = withEmail[40]!;
+    await apollo.enrichPeople!([{ email: p.email! }], ['email'], ctx(), { personalEmails: true });
     expect(sent[0]?.json).toMatchObject({ email: p.email, reveal_personal_emails: true });
   });
 
@@ -282,17 +290,15 @@ describe('people enrichment', () => {
     expect(credits).toEqual({ provider: 'apollo', credits: 3, reported: true });
   });
 
-  it('reveals phones when asked, at one more credit each', async () => {
-    const p = withPhone[0]!;
-    const { results, credits } = await apollo.enrichPeople!(
-      [{ email: p.email! }, { email: withPhone[1]!.email! }],
+  it('never asks Apollo to reveal phones (they go to a webhook a desktop app does not have)', async () => {
+    const { credits } = await apollo.enrichPeople!(
+      [{ email: withPhone[0]!.email! }, { email: withPhone[1]!.email! }],
       ['email', 'phone'],
       ctx(),
     );
-    expect(results[0]!.person?.phones.map((x) => x.number)).toEqual([p.phone]);
-    expect(sent[0]?.json).toMatchObject({ reveal_phone_number: true });
-    expect(credits.credits).toBe(4);
-    expect(sim.stats.creditsCharged).toBe(4);
+    expect(sent[0]?.json).not.toHaveProperty('reveal_phone_number');
+    expect(credits.credits).toBe(2);
+    expect(sim.stats.creditsCharged).toBe(2);
   });
 
   it('answers credits when the balance cannot cover the batch, and charges nothing', async () => {

@@ -1,12 +1,13 @@
 /**
- * ApiOne simulator: POST /api/v1/people/enrich over the sample dataset, written from
- * ApiOne's people-enrichment page alone (nothing else is published; docs/providers.md) and independently of
- * main/providers/apione. X-API-Key auth, the error table (400 missing_param, 401 invalid_api_key,
- * 402 insufficient_credits, 404 not_found charging 1 credit, 429 rate_limit_exceeded), 4 credits a hit.
+ * ApiOne simulator: POST /api/v1/people/enrich over the sample dataset, written from ApiOne's
+ * "People Enrichment" page alone (the only thing known about ApiOne; tests/fixtures/apione/README.md)
+ * and independently of main/providers/apione. X-API-Key auth, 4 credits a hit, and the page's
+ * error table exactly: each error answers its status with the table's message as a text/plain body
+ * (400 missing_param, 401 invalid_api_key, 402 insufficient_credits, 404 not_found with 1 credit
+ * deducted, 429 rate_limit_exceeded). With `docExamples` a lookup answers the page's example body.
  *
- * The page names each error's message token but not the body's layout; this simulator answers
- * {"status":"error","error":<token>,"message":<text>} (plus request_id and credits_used on 404).
- * Check order (an assumption the connection test relies on): key, rate limit, body, credits.
+ * The page does not say whether the key or the body is checked first; `bodyCheckedFirst` (a start
+ * option) flips the default order (key, rate limit, body, credits) so clients can be held to both.
  */
 import type { SampleOrganization, SamplePerson } from '../../main/providers/sample/dataset-types';
 import {
@@ -20,31 +21,42 @@ import {
   type SimRoute,
   type SimulatorHandle,
 } from './core';
+import { fixtureReply } from './fixtures';
 
 export const APIONE_TEST_KEY = 'sim-apione-key-0001';
 export const APIONE_ROUTES = { enrich: 'people/enrich' } as const;
 export const APIONE_HIT_CREDITS = 4;
 export const APIONE_MISS_CREDITS = 1;
 
-const error = (status: number, token: string, message: string, extra: Record<string, unknown> = {}): SimReply => ({
-  status,
-  json: { status: 'error', error: token, message, ...extra },
+/** The page's error table: the status, and its "Message" column as the whole plain-text body. */
+export const APIONE_ERRORS = {
+  missingParam: { status: 400, text: 'missing_param' },
+  invalidKey: { status: 401, text: 'invalid_api_key' },
+  noCredits: { status: 402, text: 'insufficient_credits' },
+  notFound: { status: 404, text: 'not_found' },
+  rateLimited: { status: 429, text: 'rate_limit_exceeded' },
+} as const;
+
+const error = (e: (typeof APIONE_ERRORS)[keyof typeof APIONE_ERRORS]): SimReply => ({
+  status: e.status,
+  text: e.text,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
 });
 
 const replies: ProviderReplies = {
   authenticate(req, _body, _query, validKeys) {
     const key = req.headers['x-api-key'];
     const value = Array.isArray(key) ? key[0] : key;
-    if (!value || !validKeys.includes(value)) return error(401, 'invalid_api_key', 'API key is missing or invalid');
+    if (!value || !validKeys.includes(value)) return error(APIONE_ERRORS.invalidKey);
     return { key: value };
   },
-  creditsExhausted: () => error(402, 'insufficient_credits', 'Account has no remaining credits'),
-  rateLimited: () => error(429, 'rate_limit_exceeded', 'Request rate exceeded for your plan'),
-  planRestricted: () => error(403, 'forbidden', 'Your plan does not include this endpoint'),
+  creditsExhausted: () => error(APIONE_ERRORS.noCredits),
+  rateLimited: () => error(APIONE_ERRORS.rateLimited),
+  // Not on the page's table (ApiOne documents no plan gating); only the restrictedRoutes knob sends it.
+  planRestricted: () => ({ status: 403, text: 'forbidden', headers: { 'content-type': 'text/plain; charset=utf-8' } }),
   // Unknown routes answer like a web server, not like the API: the client must not read them as "no profile".
   notFound: () => ({ status: 404, text: 'Not Found', headers: { 'content-type': 'text/html' } }),
-  badJson: () =>
-    error(400, 'missing_param', 'Request body must be JSON with email, or first_name, last_name and domain'),
+  badJson: () => error(APIONE_ERRORS.missingParam),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -150,19 +162,27 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : unde
 let requestCounter = 0;
 const nextRequestId = () => `req_${derivedHexId('apione-request', String(++requestCounter), 12)}`;
 
-const routes: SimRoute[] = [
-  {
+function enrichRoute(bodyCheckedFirst: boolean): SimRoute {
+  return {
     method: 'POST',
     path: '/api/v1/people/enrich',
     name: APIONE_ROUTES.enrich,
-    handler(_req, rawBody, _query, ctx) {
+    // Body first: the core's key check is skipped and done here, after the body's.
+    requiresAuth: !bodyCheckedFirst,
+    handler(req, rawBody, query, ctx) {
       const body = bodyObject(rawBody);
       const email = str(body.email)?.toLowerCase();
       const first = str(body.first_name);
       const last = str(body.last_name);
       const domain = str(body.domain);
-      if (!email && !(first && last && domain)) {
-        return error(400, 'missing_param', 'Provide email, or first_name, last_name and domain');
+      if (!email && !(first && last && domain)) return error(APIONE_ERRORS.missingParam);
+      if (bodyCheckedFirst) {
+        const auth = replies.authenticate(req, rawBody, query, ctx.knobs.validKeys);
+        if ('status' in auth) return auth;
+      }
+      if (ctx.knobs.docExamples) {
+        ctx.charge(APIONE_HIT_CREDITS, 'apione:doc-example');
+        return fixtureReply('apione', 'doc-enrich-success.json');
       }
       let person: SamplePerson | undefined;
       let inputKey: string;
@@ -179,14 +199,11 @@ const routes: SimRoute[] = [
             )
           : undefined;
       }
-      const requestId = nextRequestId();
       if (!person) {
         ctx.charge(APIONE_MISS_CREDITS, inputKey); // throws the 402 when the balance is empty
-        return error(404, 'not_found', 'No profile found for the given input', {
-          request_id: requestId,
-          credits_used: APIONE_MISS_CREDITS,
-        });
+        return error(APIONE_ERRORS.notFound);
       }
+      const requestId = nextRequestId();
       ctx.charge(APIONE_HIT_CREDITS, inputKey);
       const org = ctx.index.orgById.get(person.organizationId)!;
       return {
@@ -199,18 +216,27 @@ const routes: SimRoute[] = [
         },
       };
     },
-  },
-];
+  };
+}
 
 /** Tests reset module caches when they swap datasets; normal use never needs it. */
 export function clearApioneSimulatorCaches(): void {
   lookupCache = new WeakMap();
 }
 
-export function startApioneSimulator(knobs?: KnobsPatch, options: { port?: number } = {}): Promise<SimulatorHandle> {
+export interface ApioneSimulatorOptions {
+  port?: number;
+  /** Check the body (400 missing_param) before the key (401); the default checks the key first. */
+  bodyCheckedFirst?: boolean;
+}
+
+export function startApioneSimulator(
+  knobs?: KnobsPatch,
+  options: ApioneSimulatorOptions = {},
+): Promise<SimulatorHandle> {
   return startSimulator({
     name: 'apione',
-    routes,
+    routes: [enrichRoute(options.bodyCheckedFirst === true)],
     replies,
     defaults: { validKeys: [APIONE_TEST_KEY] },
     ...(knobs ? { knobs } : {}),

@@ -2,9 +2,12 @@
  * Apollo simulator: the current routes (mixed_people/api_search, people/match, people/bulk_match,
  * mixed_companies/search, organizations/enrich, organizations/{id}/job_postings, usage stats) and
  * the older people search routes, over the sample dataset in Apollo's raw shapes, with Apollo's
- * auth (x-api-key, or api_key in body/query), error bodies, paging limits, credits and
- * x-rate-limit-* headers. Written from Apollo's published API docs (docs/providers.md), independently
- * of main/providers/apollo so a mapping bug cannot hide behind a shared table.
+ * auth (x-api-key, or api_key in body/query; a bad key is a text/plain 401), error bodies, paging
+ * limits, credits, and rate limits per endpoint in three windows (minute, hour, day) with Apollo's
+ * x-rate-limit-* headers and 429 message. With the `docExamples` knob the routes that have an
+ * example on Apollo's doc pages answer it verbatim (tests/fixtures/apollo/README.md).
+ * Written from Apollo's doc pages and the public facts in tests/fixtures/apollo/README.md,
+ * independently of main/providers/apollo so a mapping bug cannot hide behind a shared table.
  */
 import type { IncomingMessage } from 'node:http';
 import type { SampleJobPosting, SampleOrganization, SamplePerson } from '../../main/providers/sample/dataset-types';
@@ -18,7 +21,10 @@ import {
   type SimReply,
   type SimRoute,
   type SimulatorHandle,
+  type WindowsState,
 } from './core';
+import { fixtureReply } from './fixtures';
+import type { RateWindowsKnob, WindowLimits } from './rate-windows';
 
 export const APOLLO_TEST_KEY = 'sim-apollo-key-0001';
 
@@ -35,6 +41,42 @@ export const APOLLO_ROUTES = {
   usage: 'usage_stats/api_usage_stats',
 } as const;
 
+/** "api/v1/mixed_people/api_search": how Apollo names a route in its 429 message. */
+export function apolloApiPath(routeName: string): string {
+  return `api/v1/${routeName.replace(/^v1\//, '')}`;
+}
+
+/**
+ * Per-endpoint limits. The minute values are Apollo's (50 free, 200 paid); the hour and day values
+ * are ours (Apollo's 429 example names 600 an hour), as no public page lists them.
+ */
+export const APOLLO_PLAN_LIMITS: Record<'free' | 'paid', WindowLimits> = {
+  free: { minute: 50, hour: 600, day: 6_000 },
+  paid: { minute: 200, hour: 2_000, day: 20_000 },
+};
+
+/**
+ * The `rateWindows` knob for a plan. `minuteMs` etc. shorten the windows for fast tests; leave them
+ * out for real time (the rate bench). `routes` overrides single endpoints (route names).
+ */
+export function apolloRateWindows(
+  plan: 'free' | 'paid',
+  opts: Omit<Partial<RateWindowsKnob>, keyof WindowLimits> = {},
+): RateWindowsKnob {
+  return { ...APOLLO_PLAN_LIMITS[plan], sendRetryAfter: true, ...opts };
+}
+
+/** Knobs for an account on a plan: its windows, and on free plans the companies search is paid-only (403). */
+export function apolloPlanKnobs(
+  plan: 'free' | 'paid',
+  windows: Omit<Partial<RateWindowsKnob>, keyof WindowLimits> = {},
+): KnobsPatch {
+  return {
+    rateWindows: apolloRateWindows(plan, windows),
+    restrictedRoutes: plan === 'free' ? [APOLLO_ROUTES.companiesSearch] : [],
+  };
+}
+
 export const apolloPersonId = (sampleId: string) => derivedHexId('apollo-person', sampleId);
 export const apolloOrgId = (sampleId: string) => derivedHexId('apollo-org', sampleId);
 export const apolloContactId = (sampleId: string) => derivedHexId('apollo-contact', sampleId);
@@ -44,6 +86,8 @@ export const apolloJobId = (sampleId: string) => derivedHexId('apollo-job', samp
 const MAX_PER_PAGE = 100;
 const MAX_PAGE = 500;
 const BULK_LIMIT = 10;
+/** Credits a page of the older people search costs (NOTES: "costs credits on current plans"; the number is ours). */
+export const LEGACY_SEARCH_CREDITS = 1;
 /** Credits per revealed phone number (Apollo bills phones separately; we model it as 1 each). */
 const PHONE_CREDITS = 1;
 
@@ -536,11 +580,22 @@ const replies: ProviderReplies = {
       error_code: 'INSUFFICIENT_CREDITS',
     },
   }),
-  rateLimited: (routeName) => ({
+  rateLimited: (routeName, _retryAfter, exhausted) => ({
     status: 429,
     json: {
-      message: `The maximum number of api calls allowed for api/v1/${routeName} is 50 times per minute. Please upgrade your plan from https://app.apollo.io/#/settings/plans/upgrade.`,
+      message: `The maximum number of api calls allowed for ${apolloApiPath(routeName)} is ${exhausted?.limit ?? 50} times per ${exhausted?.window ?? 'minute'}. Please upgrade your plan from https://app.apollo.io/#/settings/plans/upgrade.`,
     },
+  }),
+  windowHeaders: (w: WindowsState) => ({
+    'x-rate-limit-minute': String(w.minute.limit),
+    'x-minute-usage': String(w.minute.consumed),
+    'x-minute-requests-left': String(w.minute.left_over),
+    'x-rate-limit-hourly': String(w.hour.limit),
+    'x-hourly-usage': String(w.hour.consumed),
+    'x-hourly-requests-left': String(w.hour.left_over),
+    'x-rate-limit-24-hour': String(w.day.limit),
+    'x-24-hour-usage': String(w.day.consumed),
+    'x-24-hour-requests-left': String(w.day.left_over),
   }),
   planRestricted: (routeName) =>
     routeName === APOLLO_ROUTES.companiesSearch
@@ -568,6 +623,13 @@ function peopleSearchRoute(path: string, name: string, shape: 'current' | 'legac
       const body = bodyObject(rawBody);
       const pg = paging(body, query, shape === 'current' ? 25 : 10);
       if ('status' in pg) return pg;
+      // The older search costs credits on current plans (1 a page, our model of "costs credits").
+      if (shape === 'legacy') ctx.charge(LEGACY_SEARCH_CREDITS, `apollo:legacy-search:${JSON.stringify(body)}`);
+      if (ctx.knobs.docExamples) {
+        return shape === 'legacy'
+          ? fixtureReply('apollo', 'doc-people-search.json')
+          : fixtureReply('apollo', 'notes-api-search.json');
+      }
       const matches = filterPeople(ctx, body, query);
       const slice = matches.slice((pg.page - 1) * pg.perPage, pg.page * pg.perPage);
       const orgOf = (p: SamplePerson) => ctx.index.orgById.get(p.organizationId)!;
@@ -692,13 +754,20 @@ function hasIdentifier(input: MatchInput): boolean {
   );
 }
 
-function revealOf(body: Record<string, unknown>): Reveal {
-  return {
-    email: true,
-    personalEmails: body.reveal_personal_emails === true,
-    phone: body.reveal_phone_number === true,
-  };
+/**
+ * Apollo delivers revealed phone numbers later, to the request's `webhook_url`, never in the answer;
+ * asking for them without a webhook is a 400. (The simulator charges them and calls no webhook.)
+ */
+export const APOLLO_PHONE_NEEDS_WEBHOOK = "Please add a valid 'webhook_url' parameter when using 'reveal_phone_number'";
+
+function revealOf(body: Record<string, unknown>): Reveal | SimReply {
+  const phone = body.reveal_phone_number === true;
+  if (phone && !str(body.webhook_url)) return { status: 400, json: { error: APOLLO_PHONE_NEEDS_WEBHOOK } };
+  return { email: true, personalEmails: body.reveal_personal_emails === true, phone };
 }
+
+/** What the synchronous answer shows: never the phones (they go to the webhook). */
+const answered = (reveal: Reveal): Reveal => ({ ...reveal, phone: false });
 
 /** Credits one matched person costs: 1 for the person (email included), plus each revealed phone. */
 function matchCost(p: SamplePerson, reveal: Reveal): number {
@@ -728,11 +797,19 @@ const routes: SimRoute[] = [
         );
       }
       const reveal = revealOf(body);
+      if ('status' in reveal) return reveal;
+      if (ctx.knobs.docExamples) {
+        ctx.charge(1, 'apollo:person:doc-example');
+        return fixtureReply('apollo', 'notes-people-match.json');
+      }
       const p = findPerson(ctx, input);
       if (!p) return { status: 200, json: { person: null } };
       if (!ctx.canAfford(matchCost(p, reveal))) return replies.creditsExhausted();
       chargeMatch(ctx, p, reveal);
-      return { status: 200, json: { person: personRaw(p, ctx.index.orgById.get(p.organizationId)!, reveal) } };
+      return {
+        status: 200,
+        json: { person: personRaw(p, ctx.index.orgById.get(p.organizationId)!, answered(reveal)) },
+      };
     },
   },
   {
@@ -754,6 +831,7 @@ const routes: SimRoute[] = [
         };
       }
       const reveal = revealOf(body);
+      if ('status' in reveal) return reveal;
       const found = details.map((d) => {
         const input = readMatchInput(bodyObject(d));
         return hasIdentifier(input) ? findPerson(ctx, input) : undefined;
@@ -773,7 +851,9 @@ const routes: SimRoute[] = [
           unique_enriched_records: new Set(matched.map((p) => p.id)).size,
           missing_records: details.length - matched.length,
           credits_consumed: cost,
-          matches: found.map((p) => (p ? personRaw(p, ctx.index.orgById.get(p.organizationId)!, reveal) : null)),
+          matches: found.map((p) =>
+            p ? personRaw(p, ctx.index.orgById.get(p.organizationId)!, answered(reveal)) : null,
+          ),
         },
       };
     },
@@ -786,10 +866,11 @@ const routes: SimRoute[] = [
       const body = bodyObject(rawBody);
       const pg = paging(body, query, 10);
       if ('status' in pg) return pg;
-      const matches = filterOrganizations(ctx, body, query);
-      const slice = matches.slice((pg.page - 1) * pg.perPage, pg.page * pg.perPage);
       // Export-credit plans pay one credit per page returned.
       ctx.charge(1, `apollo:companies:page:${pg.page}:${JSON.stringify(body)}`);
+      if (ctx.knobs.docExamples) return fixtureReply('apollo', 'doc-mixed-companies-search.json');
+      const matches = filterOrganizations(ctx, body, query);
+      const slice = matches.slice((pg.page - 1) * pg.perPage, pg.page * pg.perPage);
       return {
         status: 200,
         json: {
@@ -830,6 +911,8 @@ const routes: SimRoute[] = [
     path,
     name: APOLLO_ROUTES.jobPostings,
     handler(_req, _body, query, ctx) {
+      // The page's example request names its organization "ORGANIZATION_ID"; any id gets the example.
+      if (ctx.knobs.docExamples) return fixtureReply('apollo', 'doc-job-postings.json');
       const org = orgByApolloId(ctx, ctx.params.id ?? '');
       if (!org) return unprocessable('Parameters misconfigured. Please check the organization id.');
       const pg = paging({}, query, 10);
@@ -855,26 +938,37 @@ const routes: SimRoute[] = [
     path: '/api/v1/usage_stats/api_usage_stats',
     name: APOLLO_ROUTES.usage,
     handler(_req, _body, _query, ctx) {
-      const limit = ctx.knobs.rateLimit;
-      const minute = { limit: limit?.requests ?? 200, consumed: 0, left_over: limit?.requests ?? 200 };
-      const stat = {
-        day: { limit: 6000, consumed: 0, left_over: 6000 },
-        hour: { limit: 600, consumed: 0, left_over: 600 },
-        minute,
-      };
-      return {
-        status: 200,
-        json: {
-          '["api/v1/mixed_people", "api_search"]': stat,
-          '["api/v1/people", "match"]': stat,
-          '["api/v1/people", "bulk_match"]': stat,
-          '["api/v1/mixed_companies", "search"]': stat,
-          '["api/v1/organizations", "enrich"]': stat,
-          '["api/v1/organizations", "job_postings"]': stat,
-        },
-      };
+      // Per route {day, hour, minute: {limit, consumed, left_over}} (NOTES), from the live windows.
+      const json: Record<string, unknown> = {};
+      for (const name of USAGE_ROUTES) {
+        const w = ctx.windows(name);
+        const single = ctx.knobs.rateLimit?.requests ?? APOLLO_PLAN_LIMITS.paid.minute;
+        const win = (k: 'day' | 'hour' | 'minute', fallback: number) =>
+          w
+            ? { limit: w[k].limit, consumed: w[k].consumed, left_over: w[k].left_over }
+            : { limit: fallback, consumed: 0, left_over: fallback };
+        const path = apolloApiPath(name);
+        const cut = path.lastIndexOf('/');
+        json[`["${path.slice(0, cut)}", "${path.slice(cut + 1)}"]`] = {
+          day: win('day', APOLLO_PLAN_LIMITS.paid.day),
+          hour: win('hour', APOLLO_PLAN_LIMITS.paid.hour),
+          minute: win('minute', single),
+        };
+      }
+      return { status: 200, json };
     },
   },
+];
+
+/** Routes usage_stats reports on (the key spelling, '["api/v1/people", "match"]', is Apollo's). */
+const USAGE_ROUTES = [
+  APOLLO_ROUTES.apiSearch,
+  APOLLO_ROUTES.match,
+  APOLLO_ROUTES.bulkMatch,
+  APOLLO_ROUTES.companiesSearch,
+  APOLLO_ROUTES.orgEnrich,
+  APOLLO_ROUTES.jobPostings,
+  APOLLO_ROUTES.legacyMixedSearch,
 ];
 
 const orgIdCache = new WeakMap<object, Map<string, SampleOrganization>>();

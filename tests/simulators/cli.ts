@@ -1,8 +1,21 @@
 /** `npm run simulators`: every provider simulator on loopback until Ctrl-C. */
+import { apolloPlanKnobs } from './apollo';
 import { startAllSimulators } from './index';
 
+/**
+ * SIM_APOLLO_PLAN=free|paid: Apollo answers with that plan's per-endpoint windows in real time (and
+ * on free, the companies search is paid-only). SIM_DOC_EXAMPLES=1: routes with a doc example serve it.
+ */
 async function main(): Promise<void> {
-  const running = await startAllSimulators();
+  const plan = process.env.SIM_APOLLO_PLAN;
+  const docExamples = process.env.SIM_DOC_EXAMPLES === '1';
+  const apollo = plan === 'free' || plan === 'paid' ? apolloPlanKnobs(plan) : {};
+  const running = await startAllSimulators({
+    apollo: { ...apollo, docExamples },
+    apione: { docExamples },
+    ocean: { docExamples },
+    sumble: {},
+  });
   console.log('Provider simulators (loopback only):');
   for (const [name, handle] of Object.entries(running.handles)) {
     if (!handle) continue;

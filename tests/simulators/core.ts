@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
+import { RouteWindows, type RateWindowsKnob, type WindowName, type WindowsState } from './rate-windows';
 import type {
   SampleDataset,
   SampleJobPosting,
@@ -49,8 +50,18 @@ export interface RateLimitKnob {
 
 export interface SimulatorKnobs {
   latencyMs: number;
-  /** null/undefined: unlimited. */
+  /** null/undefined: unlimited. One window shared by every route. */
   rateLimit?: RateLimitKnob | null;
+  /**
+   * Minute, hour and day windows counted per route (Apollo's model), with the provider's window
+   * headers on every answer. null/undefined: off. Checked after `rateLimit` when both are set.
+   */
+  rateWindows?: RateWindowsKnob | null;
+  /**
+   * Answer the provider doc page's own example bodies, verbatim, on the routes that have one
+   * (see tests/fixtures/<provider>/README.md). Off: answers are built from the seeded dataset.
+   */
+  docExamples?: boolean;
   /** Credit balance. Routes charge it; a request the balance cannot cover gets the provider's 402. */
   credits: number;
   validKeys: string[];
@@ -60,6 +71,8 @@ export interface SimulatorKnobs {
   /** Route names answered with the provider's plan-gating error (e.g. Apollo's free-plan 403). */
   restrictedRoutes: string[];
 }
+
+export type { RateWindowsKnob, WindowName, WindowsState } from './rate-windows';
 
 export type KnobsPatch = Partial<Omit<SimulatorKnobs, 'faults'>> & { faults?: Partial<FaultRates> };
 
@@ -120,6 +133,8 @@ export interface RouteContext {
    */
   charge(n: number, inputKey?: string): void;
   creditsLeft(): number;
+  /** The per-route windows of `routeName` as they stand (undefined when `rateWindows` is off). */
+  windows(routeName: string): WindowsState | undefined;
 }
 
 export type RouteHandler = (
@@ -151,7 +166,19 @@ export interface ProviderReplies {
     validKeys: string[],
   ): { key: string } | SimReply;
   creditsExhausted(): SimReply;
-  rateLimited(routeName: string, retryAfterSeconds: number): SimReply;
+  /** `exhausted`: the per-route window that is full, when `rateWindows` decided (or a forced 429 on it). */
+  rateLimited(
+    routeName: string,
+    retryAfterSeconds: number,
+    exhausted?: { window: WindowName; limit: number },
+  ): SimReply;
+  /**
+   * Whether 429s carry `retry-after`: 'always' (Ocean), 'never' (Sumble: no Retry-After and no
+   * rate headers), or 'knob' (default: the rate knob's sendRetryAfter, and always on failNext).
+   */
+  retryAfter?: 'always' | 'never' | 'knob';
+  /** The provider's headers for per-route windows (Apollo's x-rate-limit-minute, ...). */
+  windowHeaders?(state: WindowsState): Record<string, string>;
   planRestricted(routeName: string): SimReply;
   notFound(path: string): SimReply;
   /** A body that is not JSON on a JSON route. */
@@ -250,6 +277,8 @@ export function indexDataset(dataset: SampleDataset): DatasetIndex {
 const BASE_KNOBS: SimulatorKnobs = {
   latencyMs: 0,
   rateLimit: null,
+  rateWindows: null,
+  docExamples: false,
   credits: 1_000_000,
   validKeys: [],
   faults: NO_FAULTS,
@@ -263,8 +292,9 @@ function mergeKnobs(base: SimulatorKnobs, patch: KnobsPatch | undefined): Simula
   const defined = Object.fromEntries(
     Object.entries(rest).filter(([, v]) => v !== undefined),
   ) as Partial<SimulatorKnobs>;
-  // rateLimit: null turns it off, so it is copied even when null.
+  // rateLimit / rateWindows: null turns them off, so they are copied even when null.
   if ('rateLimit' in rest && rest.rateLimit === null) defined.rateLimit = null;
+  if ('rateWindows' in rest && rest.rateWindows === null) defined.rateWindows = null;
   return { ...base, ...defined, faults: { ...base.faults, ...faults } };
 }
 
@@ -326,6 +356,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   const queued: { kind: FaultKind; count: number }[] = [];
   let windowStart = -1;
   let windowUsed = 0;
+  const routeWindows = new RouteWindows();
   let inFlight = 0;
   const sockets = new Set<Socket>();
 
@@ -336,6 +367,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       windowStart = -1;
       windowUsed = 0;
     }
+    if (patch.rateWindows !== undefined) routeWindows.reset();
   }
 
   function reset(): void {
@@ -345,6 +377,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     queued.length = 0;
     windowStart = -1;
     windowUsed = 0;
+    routeWindows.reset();
   }
 
   function takeQueued(phase: 'pre' | 'post' | 'rate'): FaultKind | undefined {
@@ -380,10 +413,16 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     return undefined;
   }
 
-  function rateHeaders(): Record<string, string> {
+  function rateHeaders(routeName?: string, state?: WindowsState): Record<string, string> {
+    if (opts.replies.retryAfter === 'never') return {}; // a provider that sends no rate headers at all
+    const perRoute =
+      knobs.rateWindows && routeName && opts.replies.windowHeaders
+        ? opts.replies.windowHeaders(state ?? routeWindows.state(knobs.rateWindows, routeName))
+        : {};
     const rl = knobs.rateLimit;
-    if (!rl || rl.headers !== 'apollo') return {};
+    if (!rl || rl.headers !== 'apollo') return perRoute;
     return {
+      ...perRoute,
       'x-rate-limit-minute': String(rl.requests),
       'x-minute-usage': String(windowUsed),
       'x-minute-requests-left': String(Math.max(0, rl.requests - windowUsed)),
@@ -512,22 +551,55 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       apiKey = auth.key;
     }
 
+    const name = route.routeName;
+    let windowState: WindowsState | undefined;
     if (route.rateLimited !== false) {
       const forced = takeQueued('rate');
-      const verdict = forced ? { ok: false as const, retryAfterSeconds: 1 } : admit();
+      let verdict:
+        { ok: true } | { ok: false; retryAfterSeconds: number; exhausted?: { window: WindowName; limit: number } };
+      let sendRetryAfter = !!knobs.rateLimit?.sendRetryAfter || !!forced;
+      if (forced) {
+        // A forced 429 on per-route windows reads as a full minute window.
+        const state = knobs.rateWindows ? routeWindows.state(knobs.rateWindows, name) : undefined;
+        if (state) {
+          state.minute = { ...state.minute, consumed: state.minute.limit, left_over: 0 };
+          windowState = state;
+        }
+        verdict = {
+          ok: false,
+          retryAfterSeconds: 1,
+          ...(state ? { exhausted: { window: 'minute' as const, limit: state.minute.limit } } : {}),
+        };
+      } else {
+        verdict = admit();
+        if (verdict.ok && knobs.rateWindows) {
+          const w = routeWindows.admit(knobs.rateWindows, name);
+          windowState = w.state;
+          if (!w.ok) {
+            verdict = {
+              ok: false,
+              retryAfterSeconds: w.retryAfterSeconds,
+              exhausted: { window: w.exhausted, limit: w.limit },
+            };
+            sendRetryAfter = knobs.rateWindows.sendRetryAfter !== false;
+          }
+        }
+      }
       if (!verdict.ok) {
         stats.rateLimited++;
         if (forced) stats.faults.rateLimit = (stats.faults.rateLimit ?? 0) + 1;
-        const reply = opts.replies.rateLimited(route.routeName, verdict.retryAfterSeconds);
-        const headers = { ...rateHeaders() };
-        if (knobs.rateLimit?.sendRetryAfter || forced) headers['retry-after'] = String(verdict.retryAfterSeconds);
+        const reply = opts.replies.rateLimited(name, verdict.retryAfterSeconds, verdict.exhausted);
+        const headers = { ...rateHeaders(name, windowState) };
+        const policy = opts.replies.retryAfter ?? 'knob';
+        if (policy === 'always' || (policy === 'knob' && sendRetryAfter))
+          headers['retry-after'] = String(verdict.retryAfterSeconds);
         return send(res, reply, headers);
       }
     }
+    const headersNow = () => rateHeaders(name, windowState);
 
-    if (knobs.restrictedRoutes.includes(route.routeName))
-      return send(res, opts.replies.planRestricted(route.routeName), rateHeaders());
-    if (badJson) return send(res, opts.replies.badJson(), rateHeaders());
+    if (knobs.restrictedRoutes.includes(name)) return send(res, opts.replies.planRestricted(name), headersNow());
+    if (badJson) return send(res, opts.replies.badJson(), headersNow());
 
     const ctx: RouteContext = {
       simulator: opts.name,
@@ -545,6 +617,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
         if (inputKey !== undefined) stats.chargesByInput.set(inputKey, (stats.chargesByInput.get(inputKey) ?? 0) + 1);
       },
       creditsLeft: () => knobs.credits,
+      windows: (routeName) => (knobs.rateWindows ? routeWindows.state(knobs.rateWindows, routeName) : undefined),
     };
     let reply: SimReply;
     try {
@@ -565,11 +638,11 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       return send(
         res,
         { ...reply, headers: { 'content-type': 'application/json', ...reply.headers } },
-        rateHeaders(),
+        headersNow(),
         bodyOverride,
       );
     }
-    send(res, reply, rateHeaders());
+    send(res, reply, headersNow());
   }
 
   const server = createServer((req, res) => {

@@ -1,6 +1,8 @@
 /**
- * Ocean.io simulator: POST /v3/search/people over the sample dataset, written from
- * Ocean.io's published API docs (docs/providers.md), independently of main/providers/ocean.
+ * Ocean.io simulator: POST /v3/search/people over the sample dataset, written from Ocean's doc page
+ * and public notes (tests/fixtures/ocean/README.md), independently of main/providers/ocean. The
+ * page's own 400/402/403 bodies are served verbatim, and its search example with `docExamples`.
+ * A 429 always carries Retry-After.
  * Token in the x-api-token header or the apiToken query parameter (both: 400, none: 403, unknown:
  * 403), pydantic-style 422s for bodies that break the documented ranges, searchAfter cursor paging,
  * lookalikes by LinkedIn handle (3 credits a result, 1 otherwise), 402 "Insufficient credits".
@@ -19,6 +21,7 @@ import {
   type SimRoute,
   type SimulatorHandle,
 } from './core';
+import { fixtureReply } from './fixtures';
 
 export const OCEAN_TEST_KEY = 'sim-ocean-key-0001';
 export const OCEAN_ROUTES = { searchPeople: 'search/people' } as const;
@@ -35,14 +38,17 @@ const replies: ProviderReplies = {
     const header = req.headers['x-api-token'];
     const fromHeader = Array.isArray(header) ? header[0] : header;
     const fromQuery = query.get('apiToken') ?? undefined;
-    if (fromHeader && fromQuery) return detail(400, 'Conflicting API tokens provided in query parameters and headers');
+    // The page's own 400 and 403 bodies, byte for byte.
+    if (fromHeader && fromQuery) return fixtureReply('ocean', 'doc-error-400-conflicting-tokens.json', 400);
     const token = fromHeader ?? fromQuery;
-    if (!token) return detail(403, 'API token should be provided in headers or query parameters');
+    if (!token) return fixtureReply('ocean', 'doc-error-403-missing-token.json', 403);
     if (!validKeys.includes(token)) return detail(403, 'Current API token is not registered in our database');
     return { key: token };
   },
-  creditsExhausted: () => detail(402, 'Insufficient credits'),
+  creditsExhausted: () => fixtureReply('ocean', 'doc-error-402-insufficient-credits.json', 402),
   rateLimited: () => detail(429, 'Too many requests'),
+  // NOTES: "a 429 carries Retry-After".
+  retryAfter: 'always',
   planRestricted: () => detail(403, 'Your plan does not include the people search API'),
   notFound: () => detail(404, 'Not Found'),
   badJson: () => ({
@@ -367,6 +373,12 @@ const routes: SimRoute[] = [
       }
       // An account with nothing left is turned away before any search, even one that would return nobody.
       if (ctx.creditsLeft() <= 0) throw new SimReplyError(replies.creditsExhausted());
+      if (ctx.knobs.docExamples) {
+        // The page's example: one person, charged like any result (3 credits when asked as a lookalike).
+        const lookalikeAsked = (r.peopleFilters?.lookalikeLinkedinHandles?.length ?? 0) > 0;
+        ctx.charge(lookalikeAsked ? OCEAN_LOOKALIKE_CREDITS : OCEAN_PLAIN_CREDITS, 'ocean:doc-example');
+        return fixtureReply('ocean', 'doc-search-people.json');
+      }
 
       const handles = r.peopleFilters?.lookalikeLinkedinHandles?.map(lower) ?? [];
       const lookalike = handles.length > 0;

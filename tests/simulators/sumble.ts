@@ -1,6 +1,7 @@
 /**
  * Sumble simulator: POST /v6/people (list mode and filter mode) over the sample dataset, written
- * from Sumble's published API docs (docs/providers.md), independently of main/providers/sumble.
+ * from Sumble's people page (an OpenAPI description, no example bodies) and public notes
+ * (tests/fixtures/sumble/README.md), independently of main/providers/sumble.
  * Bearer auth (401), 402 before any work, 422 as a list of issues (schema) or a plain string
  * (semantic rules), 429 with no Retry-After (default limit 10 requests a second), and the documented
  * cost model: per matched/returned person 1 + 1 per paid attribute (`name` free), 10 per first email
@@ -22,7 +23,7 @@ import {
 
 export const SUMBLE_TEST_KEY = 'sim-sumble-key-0001';
 export const SUMBLE_ROUTES = { people: 'people' } as const;
-/** About 10 requests a second per user (Sumble's docs), with no Retry-After on the 429. */
+/** About 10 requests a second per user (NOTES.md), with no Retry-After on the 429. */
 export const SUMBLE_DEFAULT_RATE_LIMIT = {
   requests: 10,
   perMs: 1_000,
@@ -55,6 +56,9 @@ const replies: ProviderReplies = {
   },
   creditsExhausted: () => detail(402, 'Insufficient credits'),
   rateLimited: () => detail(429, 'Rate limit exceeded'),
+  // NOTES: over the limit Sumble answers 429 with no Retry-After and no rate-limit headers, even
+  // on a forced failNext('rateLimit'): a client has to back off on its own.
+  retryAfter: 'never',
   planRestricted: () => detail(403, 'Your plan does not include API access to people'),
   notFound: () => detail(404, 'Not Found'),
   badJson: () => detail(422, [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }]),
@@ -327,6 +331,8 @@ interface SumbleState {
   /** `${key}|${personId}|email|phone`: reveals stay active, so a repeat is free. */
   reveals: Set<string>;
   indexes: WeakMap<object, Index>;
+  /** Accept only the query grammar the page shows (see startSumbleSimulator's options). */
+  documentedQueryOnly: boolean;
 }
 
 interface Index {
@@ -378,7 +384,9 @@ function handler(state: SumbleState) {
     const contact = attrs.includes('email') || attrs.includes('phone');
     const idx = indexFor(state, ctx);
     const key = ctx.apiKey ?? '';
-    return listMode ? listModeReply(state, r, attrs, contact, idx, key, ctx) : filterModeReply(r, attrs, contact, ctx);
+    return listMode
+      ? listModeReply(state, r, attrs, contact, idx, key, ctx)
+      : filterModeReply(r, attrs, contact, ctx, state.documentedQueryOnly);
   };
 }
 
@@ -530,7 +538,16 @@ function listModeReply(
   };
 }
 
-function filterModeReply(r: Request, attrs: string[], contact: boolean, ctx: RouteContext): SimReply {
+/** The only `filter.query` form Sumble's page shows: `technology EQ '<slug>'` (PersonTechnology.slug). */
+export const SUMBLE_DOCUMENTED_QUERY = /^\s*technology\s+EQ\s+'[^']+'\s*$/i;
+
+function filterModeReply(
+  r: Request,
+  attrs: string[],
+  contact: boolean,
+  ctx: RouteContext,
+  documentedQueryOnly: boolean,
+): SimReply {
   const f = r.filter!;
   if (contact)
     return detail(
@@ -553,6 +570,9 @@ function filterModeReply(r: Request, attrs: string[], contact: boolean, ctx: Rou
   }
   let query: Query | undefined;
   if (f.query?.query.trim()) {
+    if (documentedQueryOnly && !SUMBLE_DOCUMENTED_QUERY.test(f.query.query)) {
+      return detail(422, `Invalid query: only technology EQ '<slug>' is documented, got ${f.query.query}`);
+    }
     try {
       query = parseQuery(f.query.query);
     } catch (err) {
@@ -607,11 +627,25 @@ export interface SumbleSimulatorHandle extends SimulatorHandle {
   readonly activeReveals: number;
 }
 
+export interface SumbleSimulatorOptions {
+  port?: number;
+  /**
+   * 422 any `filter.query` but the one form the page shows (`technology EQ '<slug>'`). Off by default:
+   * the simulator then also takes job_function / job_level / country clauses joined by AND / OR, our
+   * reading of the page's "job functions, technologies, job levels, locations, and more".
+   */
+  documentedQueryOnly?: boolean;
+}
+
 export async function startSumbleSimulator(
   knobs?: KnobsPatch,
-  options: { port?: number } = {},
+  options: SumbleSimulatorOptions = {},
 ): Promise<SumbleSimulatorHandle> {
-  const state: SumbleState = { reveals: new Set(), indexes: new WeakMap() };
+  const state: SumbleState = {
+    reveals: new Set(),
+    indexes: new WeakMap(),
+    documentedQueryOnly: options.documentedQueryOnly === true,
+  };
   const routes: SimRoute[] = [
     { method: 'POST', path: '/v6/people', name: SUMBLE_ROUTES.people, handler: handler(state) },
   ];

@@ -1,3 +1,4 @@
+import { peopleFiltersApplied } from '../../shared/provider-capabilities';
 import { describe, expect, it } from 'vitest';
 import {
   CAPABILITIES,
@@ -27,6 +28,7 @@ const ctx: ProviderContext = {
   getKey: async () => undefined,
   http: {
     request: () => Promise.reject(new Error('the sample provider must never use the network')),
+    currentRate: () => undefined,
     close: async () => {},
   },
 };
@@ -109,7 +111,27 @@ describe('sample adapter: declaration', () => {
     expect(adapter.label).toBe('Sample data (synthetic)');
     expect(adapter.sample).toBe(true);
     for (const c of CAPABILITIES.filter((c) => c !== 'organizations.enrich')) expect(adapter.capabilities).toContain(c);
-    expect([...adapter.peopleFilters].sort()).toEqual(Object.keys(PeopleFilters.shape).sort());
+    // Every filter but the ones only a real provider's data has (funding, skills, Sumble's ordering, ...).
+    const onlyRealData = ['revenueRange', 'totalFundingRange', 'latestFundingRange', 'skills', 'orderBy', 'states'];
+    for (const k of Object.keys(PeopleFilters.shape)) {
+      if (!onlyRealData.includes(k)) continue;
+      expect(adapter.peopleFilters).not.toContain(k);
+    }
+    expect([...adapter.peopleFilters].sort()).toEqual(peopleFiltersApplied('sample').sort());
+    for (const k of [
+      'name',
+      'keywords',
+      'titles',
+      'seniorities',
+      'departments',
+      'locations',
+      'organizationDomains',
+      'employeeRanges',
+      'technologies',
+      'hasEmail',
+      'hasPhone',
+    ])
+      expect(adapter.peopleFilters).toContain(k);
     expect([...adapter.organizationFilters].sort()).toEqual(Object.keys(OrganizationFilters.shape).sort());
     expect(
       adapter.estimateCredits({ provider: 'sample', operation: 'people.enrich', count: 1000, fields: ['email'] }),
@@ -118,6 +140,15 @@ describe('sample adapter: declaration', () => {
       max: 0,
       basis: 'free (sample data)',
     });
+  });
+
+  it('reports the filters it does not apply instead of ignoring them', async () => {
+    const res = await adapter.searchPeople!(
+      { titles: ['CTO'], skills: ['Go'], orderBy: 'job_level' },
+      { pageSize: 1 },
+      ctx,
+    );
+    expect(res.unsupportedFilters.sort()).toEqual(['orderBy', 'skills']);
   });
 
   it('tests its connection as working without a key', async () => {

@@ -7,21 +7,20 @@ import type { EnrichField, PersonQuery } from '../../../shared/domain';
 import { ProviderError, toAppError } from '../errors';
 import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
-import { APIONE_CREDITS_PER_HIT, APIONE_CREDITS_PER_MISS, createApiOneClient, type ApiOneEnrichResult } from './client';
-import { apiOneRequestFor, mapApiOnePerson } from './mapping';
+import { isBatchWide, requireKey, signalOf } from '../kit';
+import { apiOneError, createApiOneClient, readErrorBody, type ApiOneEnrichResult } from './client';
+import { estimateApiOneCredits } from './credits';
+import { apiOneRequestFor } from './request';
+import { mapApiOnePerson } from './response';
 
 export { createApiOneClient } from './client';
-export * from './mapping';
+export * from './credits';
+export * from './request';
+export * from './response';
 
 const LABEL = 'ApiOne';
-/** Errors that say nothing about one query but about the account or the connection. */
-const BATCH_WIDE = new Set(['auth', 'credits', 'rate_limited', 'unavailable', 'timeout', 'cancelled']);
-
-async function requireKey(ctx: ProviderContext): Promise<string> {
-  const key = await ctx.getKey();
-  if (!key) throw new ProviderError('auth', 'No API key for ApiOne. Add one in Settings.', 'apione');
-  return key;
-}
+/** Never a real key: the connection test's control probe, to learn whether ApiOne checks the key first. */
+const CONTROL_KEY = 'prospect-desk-connection-test-not-a-key';
 
 export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapter {
   const client = createApiOneClient(config.baseUrl);
@@ -33,11 +32,10 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
     capabilities: ['people.enrich'],
     peopleFilters: [],
     organizationFilters: [],
-    enrichBatchSize: 1,
 
     async enrichPeople(queries: PersonQuery[], _fields: EnrichField[], ctx: ProviderContext) {
       // ApiOne answers the same full profile whatever is asked: fields change neither request nor price.
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'apione');
       const fetchedAt = new Date().toISOString();
       const settled = await Promise.all(
         queries.map(
@@ -65,7 +63,8 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
               const result = await client.enrich(body, {
                 key,
                 http: ctx.http,
-                ...(ctx.signal ? { signal: ctx.signal } : {}),
+                ...signalOf(ctx),
+                ...(ctx.patience ? { patience: ctx.patience } : {}),
               });
               if (result.kind === 'not_found') {
                 return { outcome: { index, status: 'not_found', credits: result.credits }, charged: result };
@@ -93,7 +92,7 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
       const charged = settled.filter((s) => s.charged);
       if (charged.length === 0) {
         // Nothing was paid for: surface an account- or connection-wide failure as the error it is.
-        const fatal = settled.find((s) => s.error && BATCH_WIDE.has(s.error.code))?.error;
+        const fatal = settled.find((s) => s.error && isBatchWide(s.error.code))?.error;
         if (fatal) throw fatal;
       }
       return {
@@ -107,41 +106,44 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
     },
 
     /**
-     * ApiOne has no free endpoint. We send the enrich call an empty body: the doc charges only hits
-     * and 404 misses, so the expected 400 missing_param costs nothing and proves the key was accepted,
-     * while a bad key answers 401. Assumption (not stated by the doc): the key is checked before the
-     * body. If ApiOne validated the body first, a bad key would also read as 400 here. An empty
-     * account cannot be detected this way either (402 comes only for a call that would charge).
+     * ApiOne has no free endpoint. We send the enrich call an empty body, which the page charges nothing
+     * for (only hits and 404 misses cost): a bad key answers 401, a good one 400 missing_param, IF ApiOne
+     * checks the key before the body. To not depend on that order, a control call with a key that cannot
+     * be valid tells which it is: 401 for the control means keys are checked first, so our 400 proves the
+     * key; 400 for the control too means the body is checked first, and an empty body cannot prove the key.
      */
     async testConnection(ctx: ProviderContext): Promise<ConnectionTest> {
       const testedAt = new Date().toISOString();
       const key = await ctx.getKey();
       if (!key) return { status: 'not_configured', message: 'No API key saved for ApiOne.', testedAt };
+      const probe = (k: string) => client.send({}, { key: k, http: ctx.http, retry: 'idempotent', ...signalOf(ctx) });
       try {
-        await client.enrich(
-          {},
-          { key, http: ctx.http, retry: 'idempotent', ...(ctx.signal ? { signal: ctx.signal } : {}) },
-        );
-        return { status: 'working', message: 'ApiOne accepted the key.', testedAt };
-      } catch (err) {
-        if (err instanceof ProviderError && err.code === 'bad_request') {
+        const res = await probe(key);
+        if (res.status !== 400) {
+          if (res.status === 200) return { status: 'working', message: 'ApiOne accepted the key.', testedAt };
+          return connectionTestFromError(apiOneError(res, readErrorBody(res).token, key), testedAt);
+        }
+        const control = await probe(CONTROL_KEY);
+        if (control.status === 401 || control.status === 403) {
           return {
             status: 'working',
             message: 'ApiOne accepted the key (checked without spending credits).',
             testedAt,
           };
         }
+        return {
+          status: 'working',
+          message:
+            'ApiOne answered, but it checks a request before its key, so the key is confirmed by the first lookup (no credits were spent on this test).',
+          testedAt,
+        };
+      } catch (err) {
         return connectionTestFromError(err, testedAt);
       }
     },
 
     estimateCredits(plan: CreditPlan): CreditRange {
-      if (plan.operation !== 'people.enrich') return { min: 0, max: 0, basis: 'ApiOne only enriches people.' };
-      return {
-        min: plan.count * APIONE_CREDITS_PER_MISS,
-        max: plan.count * APIONE_CREDITS_PER_HIT,
-        basis: `${APIONE_CREDITS_PER_HIT} per hit, ${APIONE_CREDITS_PER_MISS} per miss`,
-      };
+      return estimateApiOneCredits(plan);
     },
   };
 }

@@ -1,27 +1,34 @@
 /**
  * Apollo: people search (free, no emails), person enrichment one by one or ten at a time,
- * organization search, job postings. Current routes first; accounts that only answer the older
- * people search routes are detected once (404) and served by them from then on.
+ * organization search, job postings. Current routes first; an account that answers 404 on the current
+ * people search is served by the older route (which costs credits) for a while, and the current route
+ * is tried again after APOLLO_LEGACY_RETRY_MS.
  */
 import type { ConnectionTest, CreditPlan, EnrichOutcome, PageRequest } from '../../../shared/contract';
-import type { Capability, CreditsUsed, EnrichField, Organization, PersonQuery } from '../../../shared/domain';
-import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
-import { ProviderError, toAppError } from '../errors';
+import type { Capability, CreditsUsed, EnrichField, Organization, Person, PersonQuery } from '../../../shared/domain';
+import { normalizeDomain, normalizeEmail, normalizeLinkedinUrl, organizationLocalId } from '../../../shared/identity';
+import { organizationFiltersApplied, peopleFiltersApplied } from '../../../shared/provider-capabilities';
 import { connectionTestFromError } from '../connection-test';
-import type { CreditRange, OrganizationRefInput, ProviderAdapter, ProviderContext } from '../types';
-import { apolloError, createApolloClient, type ApolloTransport } from './client';
+import { ProviderError, toAppError } from '../errors';
+import { isBatchWide, requireKey, type Transport } from '../kit';
+import type { CreditRange, EnrichOptions, OrganizationRefInput, ProviderAdapter, ProviderContext } from '../types';
+import { apolloError, createApolloClient } from './client';
 import {
-  APOLLO_ORGANIZATION_FILTERS,
-  APOLLO_PEOPLE_FILTERS,
+  APOLLO_BULK_LIMIT,
+  APOLLO_ENRICH_CREDITS,
+  APOLLO_LEGACY_SEARCH_CREDITS_PER_PERSON,
+  APOLLO_MAX_PAGE,
+  APOLLO_MAX_PER_PAGE,
+  APOLLO_PERSONAL_EMAIL_CREDITS,
+  estimateApolloCredits,
+} from './credits';
+import {
   apolloMatchDetail,
   apolloOrganizationSearchBody,
   apolloPeopleSearchBody,
-  mapApolloContact,
-  mapApolloJobPosting,
-  mapApolloOrganization,
-  mapApolloPerson,
   type ApolloMatchDetail,
-} from './mapping';
+} from './request';
+import { mapApolloContact, mapApolloJobPosting, mapApolloOrganization, mapApolloPerson } from './response';
 import {
   ApolloApiSearchResponse,
   ApolloBulkMatchResponse,
@@ -34,14 +41,14 @@ import {
   type ApolloPerson,
 } from './schemas';
 
-export { createApolloClient, apolloError, parseApollo } from './client';
-export * from './mapping';
+export { apolloError, createApolloClient, parseApollo } from './client';
+export * from './credits';
+export * from './request';
+export * from './response';
+export * from './vocab';
 
-export const APOLLO_MAX_PER_PAGE = 100;
-export const APOLLO_MAX_PAGE = 500;
-export const APOLLO_BULK_LIMIT = 10;
-/** Assumption: each revealed phone number costs one extra credit (Apollo bills phones separately from emails). */
-export const APOLLO_PHONE_CREDITS = 1;
+/** How long an account that 404s on the current people search is served by the older route before we retry. */
+export const APOLLO_LEGACY_RETRY_MS = 10 * 60_000;
 
 const LABEL = 'Apollo';
 const CAPABILITIES: readonly Capability[] = [
@@ -51,18 +58,8 @@ const CAPABILITIES: readonly Capability[] = [
   'organizations.search',
   'organizations.jobPostings',
 ];
-/** Failures that concern the account or the connection, not one lookup. */
-const BATCH_WIDE = new Set([
-  'auth',
-  'credits',
-  'rate_limited',
-  'unavailable',
-  'timeout',
-  'cancelled',
-  'plan_restricted',
-]);
 
-const PATHS = {
+export const APOLLO_PATHS = {
   apiSearch: '/api/v1/mixed_people/api_search',
   legacySearch: '/v1/mixed_people/search',
   match: '/api/v1/people/match',
@@ -72,6 +69,7 @@ const PATHS = {
   jobPostings: (id: string) => `/api/v1/organizations/${encodeURIComponent(id)}/job_postings`,
   usage: '/api/v1/usage_stats/api_usage_stats',
 };
+const PATHS = APOLLO_PATHS;
 
 function computed(credits: number): CreditsUsed {
   return { provider: 'apollo', credits, reported: false };
@@ -94,6 +92,48 @@ function nextPageOf(
   return rows >= perPage ? { page: page + 1 } : undefined;
 }
 
+function tooDeep(): ProviderError {
+  return new ProviderError(
+    'bad_request',
+    `${LABEL} shows at most ${APOLLO_MAX_PAGE} pages of results. Narrow the search.`,
+    'apollo',
+  );
+}
+
+/**
+ * bulk_match answered fewer matches than asked: pair each returned person with the detail that names
+ * them (id, email, LinkedIn, or name with company), never by position. Unpaired details are misses.
+ */
+export function pairMatchesByIdentity(
+  details: readonly ApolloMatchDetail[],
+  people: readonly (ApolloPerson | null)[],
+): (ApolloPerson | null)[] {
+  const out: (ApolloPerson | null)[] = details.map(() => null);
+  const lc = (v: string | null | undefined) => v?.trim().toLowerCase() || undefined;
+  for (const p of people) {
+    if (!p) continue;
+    const email = normalizeEmail(p.email);
+    const linkedin = normalizeLinkedinUrl(p.linkedin_url);
+    const domain = normalizeDomain(p.organization?.primary_domain ?? p.organization?.website_url);
+    const i = details.findIndex((d, at) => {
+      if (out[at]) return false;
+      if (d.id && p.id && d.id === p.id) return true;
+      if (d.email && (d.email === email || (p.personal_emails ?? []).some((e) => normalizeEmail(e) === d.email)))
+        return true;
+      if (d.linkedin_url && linkedin && d.linkedin_url === linkedin) return true;
+      const sameName =
+        (d.first_name && d.last_name && lc(d.first_name) === lc(p.first_name) && lc(d.last_name) === lc(p.last_name)) ||
+        (d.name && lc(d.name) === lc(p.name));
+      const sameOrg =
+        (d.domain && d.domain === domain) ||
+        (d.organization_name && lc(d.organization_name) === lc(p.organization?.name));
+      return !!(sameName && sameOrg);
+    });
+    if (i >= 0) out[i] = p;
+  }
+  return out;
+}
+
 export interface ApolloAdapterConfig {
   baseUrl: string;
   now?: () => Date;
@@ -101,25 +141,29 @@ export interface ApolloAdapterConfig {
 
 export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapter {
   const client = createApolloClient(config.baseUrl);
-  const now = () => (config.now ? config.now() : new Date()).toISOString();
-  /** Set once an account answers 404 on the current people search route. */
-  let legacyPeopleSearch = false;
+  const clock = () => (config.now ? config.now() : new Date());
+  const now = () => clock().toISOString();
+  /** Until when this account is served by the older people search (after a 404 on the current one). */
+  let legacyUntil = 0;
+  const onLegacy = () => clock().getTime() < legacyUntil;
 
-  async function transport(ctx: ProviderContext): Promise<ApolloTransport> {
-    const key = await ctx.getKey();
-    if (!key) throw new ProviderError('auth', `No API key for ${LABEL}. Add one in Settings.`, 'apollo');
-    return { key, http: ctx.http, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  async function transport(ctx: ProviderContext): Promise<Transport> {
+    const key = await requireKey(ctx, 'apollo');
+    return {
+      key,
+      http: ctx.http,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.patience ? { patience: ctx.patience } : {}),
+    };
   }
 
   async function enrichBatch(
     details: ApolloMatchDetail[],
-    fields: EnrichField[],
-    t: ApolloTransport,
+    options: EnrichOptions,
+    t: Transport,
   ): Promise<{ people: (ApolloPerson | null)[]; reportedCredits?: number }> {
-    const reveal = {
-      ...(fields.includes('email') ? { reveal_personal_emails: true } : {}),
-      ...(fields.includes('phone') ? { reveal_phone_number: true } : {}),
-    };
+    // Never reveal_phone_number: Apollo delivers phones only to a webhook_url, which a desktop app has not.
+    const reveal = options.personalEmails ? { reveal_personal_emails: true } : {};
     if (details.length === 1) {
       const { body } = await client.call(
         { method: 'POST', path: PATHS.match, json: { ...details[0], ...reveal }, retry: 'charged' },
@@ -134,25 +178,20 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
       t,
     );
     const matches = body.matches ?? [];
-    if (matches.length !== details.length) {
-      throw new ProviderError(
-        'invalid_response',
-        `${LABEL} answered ${matches.length} matches for ${details.length} lookups.`,
-        'apollo',
-      );
-    }
+    // Documented: one entry per detail, in order. Fewer: pair by identity, and keep what was charged.
+    const people = matches.length === details.length ? matches : pairMatchesByIdentity(details, matches);
     return {
-      people: matches,
+      people,
       ...(typeof body.credits_consumed === 'number' ? { reportedCredits: body.credits_consumed } : {}),
     };
   }
 
-  function personCost(p: ApolloPerson, fields: EnrichField[]): number {
-    const phones = fields.includes('phone') ? (p.phone_numbers ?? []).length : 0;
-    return 1 + phones * APOLLO_PHONE_CREDITS;
+  function personCost(p: ApolloPerson, options: EnrichOptions): number {
+    const personal = options.personalEmails && (p.personal_emails ?? []).length > 0 ? APOLLO_PERSONAL_EMAIL_CREDITS : 0;
+    return APOLLO_ENRICH_CREDITS + personal;
   }
 
-  async function enrichOrganizationByDomain(domain: string, t: ApolloTransport): Promise<Organization | undefined> {
+  async function enrichOrganizationByDomain(domain: string, t: Transport): Promise<Organization | undefined> {
     const { body } = await client.call(
       { method: 'GET', path: PATHS.orgEnrich, query: { domain }, retry: 'charged' },
       ApolloOrgEnrichResponse,
@@ -161,44 +200,46 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
     return body.organization ? mapApolloOrganization(body.organization, now()) : undefined;
   }
 
+  function peopleOf(
+    res: { contacts?: Parameters<typeof mapApolloContact>[0][] | null; people?: ApolloPerson[] | null },
+    fetchedAt: string,
+  ): Person[] {
+    // Contacts (already in the team's CRM) first, as Apollo lists them.
+    return dedupe([
+      ...(res.contacts ?? []).map((c) => mapApolloContact(c, fetchedAt)),
+      ...(res.people ?? []).map((p) => mapApolloPerson(p, fetchedAt)),
+    ]);
+  }
+
   const adapter: ProviderAdapter = {
     id: 'apollo',
     label: LABEL,
     sample: false,
     capabilities: CAPABILITIES,
-    peopleFilters: APOLLO_PEOPLE_FILTERS,
-    organizationFilters: APOLLO_ORGANIZATION_FILTERS,
-    enrichBatchSize: APOLLO_BULK_LIMIT,
+    peopleFilters: peopleFiltersApplied('apollo'),
+    organizationFilters: organizationFiltersApplied('apollo'),
 
     async searchPeople(filters, pageRequest, ctx) {
       const t = await transport(ctx);
       const { page, perPage } = pageOf(pageRequest);
-      if (page > APOLLO_MAX_PAGE) {
-        throw new ProviderError(
-          'bad_request',
-          `${LABEL} shows at most ${APOLLO_MAX_PAGE} pages of results. Narrow the search.`,
-          'apollo',
-        );
-      }
+      if (page > APOLLO_MAX_PAGE) throw tooDeep();
       const { body, unsupported } = apolloPeopleSearchBody(filters);
       const json = { ...body, page, per_page: perPage };
       const fetchedAt = now();
 
-      if (!legacyPeopleSearch) {
+      if (!onLegacy()) {
         try {
           const { body: res } = await client.call(
             { method: 'POST', path: PATHS.apiSearch, json, retry: 'idempotent' },
             ApolloApiSearchResponse,
             t,
           );
-          const people = [
-            ...(res.contacts ?? []).map((c) => mapApolloContact(c, fetchedAt)),
-            ...(res.people ?? []).map((p) => mapApolloPerson(p, fetchedAt)),
-          ];
+          legacyUntil = 0;
+          const people = peopleOf(res, fetchedAt);
           const total = res.total_entries ?? res.pagination?.total_entries ?? undefined;
           const next = nextPageOf(page, perPage, total, people.length);
           return {
-            people: dedupe(people),
+            people,
             ...(total !== undefined ? { total } : {}),
             ...(next ? { nextPage: next } : {}),
             unsupportedFilters: unsupported,
@@ -206,7 +247,7 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
           };
         } catch (err) {
           if (!(err instanceof ProviderError && err.code === 'not_found')) throw err;
-          legacyPeopleSearch = true;
+          legacyUntil = clock().getTime() + APOLLO_LEGACY_RETRY_MS;
         }
       }
 
@@ -215,23 +256,25 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
         ApolloLegacySearchResponse,
         t,
       );
-      // Contacts (already in the team's CRM) first, as Apollo lists them; locked emails are dropped by the mapping.
-      const people = [
-        ...(res.contacts ?? []).map((c) => mapApolloContact(c, fetchedAt)),
-        ...(res.people ?? []).map((p) => mapApolloPerson(p, fetchedAt)),
-      ];
+      const people = peopleOf(res, fetchedAt);
       const total = res.pagination?.total_entries ?? res.total_entries ?? undefined;
       const next = nextPageOf(page, perPage, total, people.length);
       return {
-        people: dedupe(people),
+        people,
         ...(total !== undefined ? { total } : {}),
         ...(next ? { nextPage: next } : {}),
         unsupportedFilters: unsupported,
-        credits: computed(0),
+        // The older route costs credits on current plans: counted, not hidden.
+        credits: computed(people.length * APOLLO_LEGACY_SEARCH_CREDITS_PER_PERSON),
       };
     },
 
-    async enrichPeople(queries: PersonQuery[], fields: EnrichField[], ctx: ProviderContext) {
+    async enrichPeople(
+      queries: PersonQuery[],
+      _fields: EnrichField[],
+      ctx: ProviderContext,
+      options: EnrichOptions = {},
+    ) {
       const t = await transport(ctx);
       const fetchedAt = now();
       const results: EnrichOutcome[] = new Array(queries.length);
@@ -260,7 +303,7 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
         try {
           const { people, reportedCredits } = await enrichBatch(
             batch.map((b) => b.detail),
-            fields,
+            options,
             t,
           );
           anyAnswered = true;
@@ -271,7 +314,7 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
               results[index] = { index, status: 'not_found', credits: 0 };
               return;
             }
-            const cost = personCost(raw, fields);
+            const cost = personCost(raw, options);
             batchComputed += cost;
             results[index] = { index, status: 'matched', person: mapApolloPerson(raw, fetchedAt), credits: cost };
           });
@@ -282,11 +325,12 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
           }
         } catch (err) {
           // Nothing answered yet: the failure is the call's. Otherwise keep what was paid for and mark the rest.
-          if (!anyAnswered && err instanceof ProviderError && BATCH_WIDE.has(err.code)) throw err;
+          const wide = err instanceof ProviderError && isBatchWide(err.code);
+          if (!anyAnswered && wide) throw err;
           const error = toAppError(err, 'apollo');
           for (const { index } of batch) results[index] = { index, status: 'error', error, credits: 0 };
           allReported = false;
-          if (err instanceof ProviderError && BATCH_WIDE.has(err.code)) {
+          if (wide) {
             for (const { index } of askable.slice(start + APOLLO_BULK_LIMIT))
               results[index] = { index, status: 'error', error, credits: 0 };
             break;
@@ -299,13 +343,7 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
     async searchOrganizations(filters, pageRequest, ctx) {
       const t = await transport(ctx);
       const { page, perPage } = pageOf(pageRequest);
-      if (page > APOLLO_MAX_PAGE) {
-        throw new ProviderError(
-          'bad_request',
-          `${LABEL} shows at most ${APOLLO_MAX_PAGE} pages of results. Narrow the search.`,
-          'apollo',
-        );
-      }
+      if (page > APOLLO_MAX_PAGE) throw tooDeep();
       const { body, unsupported } = apolloOrganizationSearchBody(filters);
       const { body: res } = await client.call(
         { method: 'POST', path: PATHS.companiesSearch, json: { ...body, page, per_page: perPage }, retry: 'charged' },
@@ -316,12 +354,10 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
       const organizations = [...(res.accounts ?? []), ...(res.organizations ?? [])].map((o) =>
         mapApolloOrganization(o, fetchedAt),
       );
-      const seen = new Set<string>();
-      const unique = organizations.filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true)));
       const total = res.pagination?.total_entries ?? undefined;
       const next = nextPageOf(page, perPage, total, organizations.length);
       return {
-        organizations: unique,
+        organizations: dedupe(organizations),
         ...(total !== undefined ? { total } : {}),
         ...(next ? { nextPage: next } : {}),
         unsupportedFilters: unsupported,
@@ -372,80 +408,66 @@ export function createApolloAdapter(config: ApolloAdapterConfig): ProviderAdapte
       };
     },
 
+    /**
+     * usage_stats first (free, and it needs a master key); any failure of it other than a rejected key falls
+     * back to the free api_search probe, so a working key is never reported unreachable because one route is.
+     */
     async testConnection(ctx: ProviderContext): Promise<ConnectionTest> {
       const testedAt = now();
       const key = await ctx.getKey();
       if (!key) return { status: 'not_configured', message: `No API key for ${LABEL}.`, testedAt };
-      const t: ApolloTransport = { key, http: ctx.http, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+      const t: Transport = { key, http: ctx.http, ...(ctx.signal ? { signal: ctx.signal } : {}) };
       try {
-        const res = await client.send({ method: 'POST', path: PATHS.usage, json: {}, retry: 'idempotent' }, t);
+        // 'charged': no retry on 5xx or timeouts; any failure but auth goes straight to the free probe.
+        const res = await client.send({ method: 'POST', path: PATHS.usage, json: {}, retry: 'charged' }, t);
         if (res.status >= 200 && res.status < 300) {
-          ApolloUsageResponse.parse(JSON.parse(res.text));
-          return { status: 'working', message: `${LABEL} accepted the key.`, testedAt };
-        }
-        if (res.status === 403) {
-          // Usage stats need a master key; a plain key still works for search. Ask the free search to tell.
-          const probe = await client.send(
-            { method: 'POST', path: PATHS.apiSearch, json: { page: 1, per_page: 1 }, retry: 'idempotent' },
-            t,
-          );
-          if (probe.status >= 200 && probe.status < 300) {
-            return {
-              status: 'working',
-              message: `${LABEL} accepted the key (usage statistics need a master key).`,
-              testedAt,
-            };
+          if (ApolloUsageResponse.safeParse(safeJson(res.text)).success) {
+            return { status: 'working', message: `${LABEL} accepted the key.`, testedAt };
           }
-          return connectionTestFromError(apolloError(probe), testedAt);
+        } else {
+          const err = apolloError(res, key);
+          if (err.code === 'auth') return connectionTestFromError(err, testedAt);
         }
-        return connectionTestFromError(apolloError(res), testedAt);
       } catch (err) {
-        if (err instanceof ProviderError) return connectionTestFromError(err, testedAt);
-        if (err instanceof SyntaxError)
-          return { status: 'unreachable', message: `${LABEL} answered with something that is not its API.`, testedAt };
-        return connectionTestFromError(
-          new ProviderError('invalid_response', `${LABEL} answered in an unexpected shape.`, 'apollo'),
-          testedAt,
+        if (err instanceof ProviderError && (err.code === 'auth' || err.code === 'cancelled')) {
+          return connectionTestFromError(err, testedAt);
+        }
+        if (!(err instanceof ProviderError)) throw err;
+      }
+      try {
+        const probe = await client.send(
+          { method: 'POST', path: PATHS.apiSearch, json: { page: 1, per_page: 1 }, retry: 'idempotent' },
+          t,
         );
+        if (probe.status >= 200 && probe.status < 300) {
+          return {
+            status: 'working',
+            message: `${LABEL} accepted the key (checked with a free people search; usage statistics need a master key).`,
+            testedAt,
+          };
+        }
+        return connectionTestFromError(apolloError(probe, key), testedAt);
+      } catch (err) {
+        return connectionTestFromError(err, testedAt);
       }
     },
 
     estimateCredits(plan: CreditPlan): CreditRange {
-      return estimateApolloCredits(plan);
+      return estimateApolloCredits(plan, { legacyPeopleSearch: onLegacy() });
     },
   };
   return adapter;
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function dedupe<T extends { id: string }>(rows: T[]): T[] {
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
-}
-
-/** Apollo's cost model as code (docs/providers.md): search free, enrichment per matched person, companies per page. */
-export function estimateApolloCredits(plan: CreditPlan): CreditRange {
-  const count = plan.count;
-  switch (plan.operation) {
-    case 'people.search':
-      return { min: 0, max: 0, basis: 'People search is free on Apollo (results come without emails).' };
-    case 'people.enrich': {
-      const phone = plan.fields.includes('phone');
-      const perHit = 1 + (phone ? APOLLO_PHONE_CREDITS : 0);
-      return {
-        min: 0,
-        max: count * perHit,
-        basis: phone
-          ? `1 credit per matched person plus ${APOLLO_PHONE_CREDITS} per revealed phone; nothing for no match.`
-          : '1 credit per matched person; nothing for no match.',
-      };
-    }
-    case 'organizations.search': {
-      const pages = Math.ceil(count / APOLLO_MAX_PER_PAGE);
-      return { min: pages, max: pages, basis: '1 credit per page of up to 100 companies (export-credit plans).' };
-    }
-    case 'organizations.jobPostings':
-      return { min: 0, max: count, basis: 'Free with an Apollo company id; 1 credit to look the id up by domain.' };
-    default:
-      return { min: 0, max: 0, basis: 'Apollo does not offer this.' };
-  }
 }

@@ -82,6 +82,18 @@ export const ApolloContact = z.object({
 });
 export type ApolloContact = z.infer<typeof ApolloContact>;
 
+/** One entry of employment_history (older search, match). */
+export const ApolloEmployment = z.object({
+  title: s,
+  organization_name: s,
+  organization_id: s,
+  start_date: s,
+  end_date: s,
+  current: b,
+  description: s,
+});
+export type ApolloEmployment = z.infer<typeof ApolloEmployment>;
+
 export const ApolloPerson = z.object({
   id: s,
   first_name: s,
@@ -111,6 +123,7 @@ export const ApolloPerson = z.object({
   /** "Yes", or "Maybe: please request direct dial via people/bulk_match". */
   has_direct_phone: z.union([z.string(), z.boolean()]).nullish(),
   contact: ApolloContact.nullish(),
+  employment_history: z.array(ApolloEmployment).nullish(),
   contact_id: s,
   revealed_for_current_team: b,
 });

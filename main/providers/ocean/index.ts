@@ -2,32 +2,26 @@
  * Ocean.io: people search and people lookalikes over POST /v3/search/people, paged with the
  * searchAfter cursor. 1 credit per person returned, 3 per lookalike.
  */
+import { peopleFiltersApplied } from '../../../shared/provider-capabilities';
 import type { ConnectionTest, CreditPlan, PageRequest, PeopleSearchResult, PersonRef } from '../../../shared/contract';
 import type { PeopleFilters } from '../../../shared/domain';
 import { ProviderError } from '../errors';
 import { connectionTestFromError } from '../connection-test';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
 import { createOceanClient } from './client';
-import { mapOceanPerson, OCEAN_PEOPLE_FILTERS, oceanFilters, oceanLookalikeFilters, oceanSearchBody } from './mapping';
-import {
-  OCEAN_MAX_SIZE,
-  type OceanCompaniesFilters,
-  type OceanPeopleFilters,
-  type OceanSearchPeopleResponse,
-} from './schemas';
+import { requireKey, signalOf } from '../kit';
+import { OCEAN_CREDITS_PER_LOOKALIKE, OCEAN_CREDITS_PER_RESULT, estimateOceanCredits } from './credits';
+import { oceanFilters, oceanLookalikeFilters, oceanSearchBody, type OceanFilterMapping } from './request';
+import { mapOceanPerson } from './response';
+import { OCEAN_MAX_SIZE, type OceanSearchPeopleResponse } from './schemas';
 
-export { createOceanClient } from './client';
-
-export const OCEAN_CREDITS_PER_RESULT = 1;
-export const OCEAN_CREDITS_PER_LOOKALIKE = 3;
+export { createOceanClient, oceanError } from './client';
+export * from './credits';
+export * from './request';
+export * from './response';
+export * from './vocab';
 /** An id no person has: the connection test's search matches nobody and so costs nothing. */
 const NOBODY_ID = '0000000000000000';
-
-async function requireKey(ctx: ProviderContext): Promise<string> {
-  const key = await ctx.getKey();
-  if (!key) throw new ProviderError('auth', 'No API token for Ocean.io. Add one in Settings.', 'ocean');
-  return key;
-}
 
 /** Ocean pages by cursor only: a page number past the first cannot be reached without one. */
 function cursorOf(page: PageRequest): string | undefined {
@@ -47,19 +41,24 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
 
   async function run(
     key: string,
-    filters: { peopleFilters: OceanPeopleFilters; companiesFilters: OceanCompaniesFilters },
+    filters: Pick<OceanFilterMapping, 'peopleFilters' | 'companiesFilters' | 'peoplePerCompany'>,
     page: PageRequest,
     ctx: ProviderContext,
     creditsPerResult: number,
     unsupported: readonly string[],
+    widened: OceanFilterMapping['widened'] = [],
   ): Promise<{ result: PeopleSearchResult; raw: OceanSearchPeopleResponse }> {
     const size = Math.min(page.pageSize ?? 25, OCEAN_MAX_SIZE);
     const body = oceanSearchBody(filters, size, cursorOf(page));
-    const raw = await client.searchPeople(body, { key, http: ctx.http, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    const raw = await client.searchPeople(body, { key, http: ctx.http, ...signalOf(ctx) });
     const fetchedAt = new Date().toISOString();
     const people = raw.people.map((p) => mapOceanPerson(p, fetchedAt));
-    // A full page with a cursor may have more behind it; a short page is the last one.
-    const more = !!raw.searchAfter && raw.people.length >= size;
+    // Ocean may answer fewer people than asked and still have more (its own example: 1 of 32,871 with a
+    // searchAfter), so the cursor and the total decide, not the page length. An empty page is the end.
+    const more =
+      !!raw.searchAfter &&
+      raw.people.length > 0 &&
+      (typeof raw.total === 'number' ? raw.total > raw.people.length : raw.people.length >= size);
     // Domains Ocean could not use (invalid, bad content, still being indexed) mean that filter was not fully applied.
     const domainsNotApplied = Object.keys(raw.includeDomainsStatuses ?? {}).length > 0;
     return {
@@ -69,6 +68,7 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
         ...(typeof raw.total === 'number' ? { total: raw.total } : {}),
         ...(more ? { nextPage: { cursor: raw.searchAfter! } } : {}),
         unsupportedFilters: [...new Set([...unsupported, ...(domainsNotApplied ? ['organizationDomains'] : [])])],
+        ...(widened.length ? { widenedFilters: widened } : {}),
         credits: {
           provider: 'ocean',
           credits: raw.creditsUsed ?? raw.people.length * creditsPerResult,
@@ -83,19 +83,26 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
     label: 'Ocean.io',
     sample: false,
     capabilities: ['people.search', 'people.lookalikes'],
-    peopleFilters: OCEAN_PEOPLE_FILTERS,
+    peopleFilters: peopleFiltersApplied('ocean'),
     organizationFilters: [],
-    enrichBatchSize: 1,
 
     async searchPeople(filters: PeopleFilters, page: PageRequest, ctx: ProviderContext): Promise<PeopleSearchResult> {
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'ocean');
       const mapped = oceanFilters(filters);
-      const { result } = await run(key, mapped, page, ctx, OCEAN_CREDITS_PER_RESULT, mapped.unsupported);
+      const { result } = await run(
+        key,
+        mapped,
+        page,
+        ctx,
+        OCEAN_CREDITS_PER_RESULT,
+        mapped.unsupported,
+        mapped.widened,
+      );
       return result;
     },
 
     async lookalikes(people: PersonRef[], page: PageRequest, ctx: ProviderContext): Promise<PeopleSearchResult> {
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'ocean');
       const seeds = oceanLookalikeFilters(people);
       if (!seeds.peopleFilters.lookalikeLinkedinHandles?.length) {
         throw new ProviderError(
@@ -140,7 +147,7 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
       try {
         await client.searchPeople(
           { size: 1, peopleFilters: { includePeopleIds: [NOBODY_ID] } },
-          { key, http: ctx.http, retry: 'idempotent', ...(ctx.signal ? { signal: ctx.signal } : {}) },
+          { key, http: ctx.http, retry: 'idempotent', ...signalOf(ctx) },
         );
         return {
           status: 'working',
@@ -153,13 +160,7 @@ export function createOceanAdapter(config: { baseUrl: string }): ProviderAdapter
     },
 
     estimateCredits(plan: CreditPlan): CreditRange {
-      if (plan.operation === 'people.search') {
-        return { min: 0, max: plan.count * OCEAN_CREDITS_PER_RESULT, basis: '1 credit per person returned' };
-      }
-      if (plan.operation === 'people.lookalikes') {
-        return { min: 0, max: plan.count * OCEAN_CREDITS_PER_LOOKALIKE, basis: '3 credits per lookalike returned' };
-      }
-      return { min: 0, max: 0, basis: 'Ocean.io does not offer this here.' };
+      return estimateOceanCredits(plan);
     },
   };
 }

@@ -140,6 +140,12 @@ export const OceanPerson = z.object({
   jobTitle: text,
   jobTitleEnglish: text,
   headline: text,
+  currentJobDescription: text,
+  experiences: z
+    .array(z.object({ dateFrom: text, dateTo: text, description: text, domain: text, jobTitle: text }))
+    .nullish(),
+  summary: text,
+  skills: z.array(z.string()).nullish(),
   phone: z.object({ numbers: z.array(z.string()).nullish(), status: text }).nullish(),
   email: z.object({ address: text, status: text }).nullish(),
   updatedAt: text,

@@ -3,7 +3,12 @@
  * paid providers, so a first run can search, save and enrich with no key. Free and instant: no
  * simulated latency, credits always 0 and never "reported" (nobody counted them).
  */
-import type { Capability, CreditsUsed, OrganizationFilterKey, PeopleFilterKey } from '../../../shared/domain';
+import {
+  organizationFiltersApplied,
+  peopleFiltersApplied,
+  unappliedPeopleFilters,
+} from '../../../shared/provider-capabilities';
+import type { Capability, CreditsUsed } from '../../../shared/domain';
 import type { PageRequest } from '../../../shared/contract';
 import { ProviderError } from '../errors';
 import type { ProviderAdapter, ProviderContext } from '../types';
@@ -36,34 +41,6 @@ const CAPABILITIES: readonly Capability[] = [
   'people.lookalikes',
   'organizations.search',
   'organizations.jobPostings',
-];
-
-const PEOPLE_FILTERS: readonly PeopleFilterKey[] = [
-  'name',
-  'keywords',
-  'titles',
-  'excludeTitles',
-  'seniorities',
-  'departments',
-  'locations',
-  'organizationNames',
-  'organizationDomains',
-  'organizationIds',
-  'employeeRanges',
-  'industries',
-  'technologies',
-  'hasEmail',
-  'hasPhone',
-];
-
-const ORGANIZATION_FILTERS: readonly OrganizationFilterKey[] = [
-  'name',
-  'keywords',
-  'domains',
-  'locations',
-  'employeeRanges',
-  'industries',
-  'technologies',
 ];
 
 const FREE: CreditsUsed = { provider: 'sample', credits: 0, reported: false };
@@ -113,9 +90,8 @@ export function createSampleAdapter(options: SampleAdapterOptions = {}): Provide
     label: SAMPLE_LABEL,
     sample: true,
     capabilities: CAPABILITIES,
-    peopleFilters: PEOPLE_FILTERS,
-    organizationFilters: ORGANIZATION_FILTERS,
-    enrichBatchSize: 100,
+    peopleFilters: peopleFiltersApplied('sample'),
+    organizationFilters: organizationFiltersApplied('sample'),
 
     async searchPeople(filters, page, ctx) {
       checkSignal(ctx);
@@ -125,7 +101,7 @@ export function createSampleAdapter(options: SampleAdapterOptions = {}): Provide
         people: slice.map((p) => toPerson(p, orgOf(p.organizationId), 'profile', at)),
         total,
         ...(nextPage ? { nextPage } : {}),
-        unsupportedFilters: [],
+        unsupportedFilters: unappliedPeopleFilters('sample', filters ?? {}),
         credits: free(),
       };
     },

@@ -1,19 +1,20 @@
 /**
- * Sumble over the shared HTTP layer: POST /v6/people with a bearer token. 429s carry no Retry-After,
- * so the HTTP layer backs off on its own; what persists past its budget arrives as rate_limited.
+ * Sumble over the provider kit: POST /v6/people with a bearer token. 429s carry no Retry-After, so the
+ * HTTP layer backs off on its own; what persists past its budget arrives as rate_limited.
  */
-import { ProviderError } from '../errors';
-import type { HttpClient, HttpResponse } from '../http';
-import { parseRetryAfter } from '../http';
-import { SUMBLE_PEOPLE_PATH, SumbleErrorBody, SumblePeopleResponse, type SumblePeopleRequest } from './schemas';
-import { parseProviderJson } from '../response';
+import type { ProviderError } from '../errors';
+import type { HttpResponse } from '../http';
+import {
+  createJsonClient,
+  errorFromStatus,
+  fastApiDetail,
+  type StatusContext,
+  type StatusRule,
+  type Transport,
+} from '../kit';
+import { SUMBLE_PEOPLE_PATH, SumblePeopleResponse, type SumblePeopleRequest } from './schemas';
 
-const PROVIDER = 'sumble' as const;
-
-export interface SumbleCallOptions {
-  key: string;
-  http: HttpClient;
-  signal?: AbortSignal;
+export interface SumbleCallOptions extends Transport {
   /** Charged by default: never repeated once it may have run. */
   retry?: 'charged' | 'idempotent';
 }
@@ -22,75 +23,72 @@ export interface SumbleClient {
   people(body: SumblePeopleRequest, opts: SumbleCallOptions): Promise<SumblePeopleResponse>;
 }
 
-export function createSumbleClient(baseUrl: string): SumbleClient {
-  const url = baseUrl.replace(/\/+$/, '') + SUMBLE_PEOPLE_PATH;
+/** The detail text: a plain string, or each issue as "limit: Input should be ..." joined. */
+export const sumbleDetail = fastApiDetail;
+
+function sumbleRung(ctx: StatusContext): StatusRule | undefined {
+  const { status, detail } = ctx;
+  if (status === 401) return { code: 'auth', message: 'Sumble rejected the API key. Check the key in Settings.' };
+  if (status === 403)
+    return { code: 'plan_restricted', message: `Your Sumble plan does not allow this${detail ? `: ${detail}` : '.'}` };
+  if (status === 402) {
+    return {
+      code: 'credits',
+      message: `Sumble has not enough credits for this request${detail ? ` (${detail})` : ''}. Nothing was charged. Top up, or ask for fewer people or fields.`,
+    };
+  }
+  if (status === 400 || status === 422) {
+    return { code: 'bad_request', message: `Sumble rejected the request${detail ? `: ${detail}` : '.'}` };
+  }
+  if (status === 429) {
+    // Sumble sends no Retry-After: a second is a fair guess at its per-second window.
+    return {
+      code: 'rate_limited',
+      message: "Sumble's rate limit (about 10 requests a second) is reached. Wait a moment and try again.",
+      retryAfterMs: ctx.retryAfterMs ?? 1_000,
+    };
+  }
+  if (status === 404) {
+    return {
+      code: 'unavailable',
+      message: 'Sumble does not know the people route. Check the Sumble address in the settings.',
+    };
+  }
+  if (status >= 500) {
+    return {
+      code: 'unavailable',
+      message: `Sumble is having trouble right now (HTTP ${status}). Try again in a few minutes.`,
+    };
+  }
   return {
-    async people(body, { key, http, signal, retry = 'charged' }) {
-      const res = await http.request({
-        provider: PROVIDER,
-        method: 'POST',
-        url,
-        headers: { authorization: `Bearer ${key}` },
-        json: body,
-        retry,
-        ...(signal ? { signal } : {}),
-      });
-      if (res.status >= 200 && res.status < 300) return parseSumbleJson(res);
-      throw sumbleError(res);
-    },
+    code: 'invalid_response',
+    message: `Sumble gave an answer Prospect Desk does not understand (HTTP ${status}).`,
   };
 }
 
-const parseSumbleJson = (res: HttpResponse): SumblePeopleResponse =>
-  parseProviderJson(PROVIDER, res.text, SumblePeopleResponse, res.status);
-
-/** The detail text: a plain string, or each issue as "limit: Input should be ..." joined. */
-export function sumbleDetail(text: string): string | undefined {
-  try {
-    const parsed = SumbleErrorBody.safeParse(JSON.parse(text));
-    if (!parsed.success) return undefined;
-    const d = parsed.data.detail;
-    if (typeof d === 'string') return d;
-    return d
-      .map((i) => {
-        const loc = i.loc[0] === 'body' ? i.loc.slice(1) : i.loc;
-        return loc.length ? `${loc.join('.')}: ${i.msg}` : i.msg;
-      })
-      .join('; ');
-  } catch {
-    return undefined;
-  }
+export function sumbleError(res: HttpResponse, key?: string): ProviderError {
+  return errorFromStatus('sumble', res, {
+    detailOf: fastApiDetail,
+    override: sumbleRung,
+    ...(key ? { key } : {}),
+  });
 }
 
-export function sumbleError(res: HttpResponse): ProviderError {
-  const status = res.status;
-  const detail = sumbleDetail(res.text);
-  const err = (code: ConstructorParameters<typeof ProviderError>[0], message: string, retryAfterMs?: number) =>
-    new ProviderError(code, message, PROVIDER, retryAfterMs, status);
-
-  if (status === 401) return err('auth', 'Sumble rejected the API key. Check the key in Settings.');
-  if (status === 403) {
-    return err('plan_restricted', `Your Sumble plan does not allow this${detail ? `: ${detail}` : '.'}`);
-  }
-  if (status === 402) {
-    return err(
-      'credits',
-      `Sumble has not enough credits for this request${detail ? ` (${detail})` : ''}. Nothing was charged. Top up, or ask for fewer people or fields.`,
-    );
-  }
-  if (status === 400 || status === 422)
-    return err('bad_request', `Sumble rejected the request${detail ? `: ${detail}` : '.'}`);
-  if (status === 429) {
-    // Sumble sends no Retry-After: a second is a fair guess at its per-second window.
-    return err(
-      'rate_limited',
-      "Sumble's rate limit (about 10 requests a second) is reached. Wait a moment and try again.",
-      parseRetryAfter(res.headers['retry-after']) ?? 1_000,
-    );
-  }
-  if (status === 404)
-    return err('unavailable', 'Sumble does not know the people route. Check the Sumble address in the settings.');
-  if (status >= 500)
-    return err('unavailable', `Sumble is having trouble right now (HTTP ${status}). Try again in a few minutes.`);
-  return err('invalid_response', `Sumble gave an answer Prospect Desk does not understand (HTTP ${status}).`);
+export function createSumbleClient(baseUrl: string): SumbleClient {
+  const json = createJsonClient({
+    provider: 'sumble',
+    baseUrl,
+    authHeaders: (key) => ({ authorization: `Bearer ${key}` }),
+    toError: sumbleError,
+  });
+  return {
+    async people(body, { retry = 'charged', ...t }) {
+      const { body: res } = await json.call(
+        { method: 'POST', path: SUMBLE_PEOPLE_PATH, json: body, retry },
+        SumblePeopleResponse,
+        t,
+      );
+      return res;
+    },
+  };
 }

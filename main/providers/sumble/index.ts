@@ -3,6 +3,7 @@
  * known by Sumble id, LinkedIn URL or work email; filter mode searches inside organizations.
  * Priced per person and per attribute, plus reveals; see SUMBLE_COST.
  */
+import { peopleFiltersApplied } from '../../../shared/provider-capabilities';
 import type {
   ChannelOutput,
   ConnectionTest,
@@ -16,18 +17,17 @@ import type { CreditsUsed, EnrichField, PeopleFilters, PersonQuery } from '../..
 import { connectionTestFromError } from '../connection-test';
 import { ProviderError } from '../errors';
 import type { CreditRange, ProviderAdapter, ProviderContext } from '../types';
+import { isBatchWide, requireKey, signalOf, chunk } from '../kit';
 import { createSumbleClient } from './client';
+import { estimateSumbleCredits } from './credits';
 import {
-  mapSumblePerson,
-  maxCostPerPerson,
-  SUMBLE_COST,
-  SUMBLE_PEOPLE_FILTERS,
   SUMBLE_RELATED_ATTRIBUTES,
   SUMBLE_SEARCH_ATTRIBUTES,
   sumbleAttributesFor,
   sumbleFilter,
   sumbleInputFor,
-} from './mapping';
+} from './request';
+import { mapSumblePerson } from './response';
 import {
   SUMBLE_CONTACT_ATTRIBUTES,
   SUMBLE_MAX_LIMIT,
@@ -37,35 +37,15 @@ import {
   type SumblePersonInput,
 } from './schemas';
 
-export { createSumbleClient } from './client';
+export { createSumbleClient, sumbleError } from './client';
+export * from './credits';
+export * from './query-grammar';
+export * from './request';
+export * from './response';
+export * from './vocab';
 
-/** The estimate's ceiling for related people per person: Sumble does not say how many it infers. */
-export const SUMBLE_RELATED_ESTIMATE_CAP = 25;
 /** A LinkedIn URL that is not a profile: Sumble answers it unmatched, which costs nothing. */
 const NOT_A_PROFILE = 'https://www.linkedin.com/company/prospect-desk-connection-test';
-const BATCH_WIDE = new Set([
-  'auth',
-  'credits',
-  'plan_restricted',
-  'rate_limited',
-  'unavailable',
-  'timeout',
-  'cancelled',
-]);
-
-async function requireKey(ctx: ProviderContext): Promise<string> {
-  const key = await ctx.getKey();
-  if (!key) throw new ProviderError('auth', 'No API key for Sumble. Add one in Settings.', 'sumble');
-  return key;
-}
-
-const signalOf = (ctx: ProviderContext) => (ctx.signal ? { signal: ctx.signal } : {});
-
-function chunk<T>(xs: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}
 
 export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapter {
   const client = createSumbleClient(config.baseUrl);
@@ -75,12 +55,11 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
     label: 'Sumble',
     sample: false,
     capabilities: ['people.search', 'people.enrich', 'people.related'],
-    peopleFilters: SUMBLE_PEOPLE_FILTERS,
+    peopleFilters: peopleFiltersApplied('sumble'),
     organizationFilters: [],
-    enrichBatchSize: 100,
 
     async searchPeople(filters: PeopleFilters, page: PageRequest, ctx: ProviderContext): Promise<PeopleSearchResult> {
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'sumble');
       const mapped = sumbleFilter(filters);
       if (!mapped.filter.organization_ids?.length) {
         throw new ProviderError(
@@ -102,7 +81,13 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
         );
       }
       const res = await client.people(
-        { filter: mapped.filter, select: { attributes: [...SUMBLE_SEARCH_ATTRIBUTES] }, limit, offset },
+        {
+          filter: mapped.filter,
+          select: { attributes: [...SUMBLE_SEARCH_ATTRIBUTES] },
+          limit,
+          offset,
+          ...(mapped.orderBy ? { order_by_column: mapped.orderBy } : {}),
+        },
         { key, http: ctx.http, ...signalOf(ctx) },
       );
       const fetchedAt = new Date().toISOString();
@@ -121,7 +106,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
     },
 
     async enrichPeople(queries: PersonQuery[], fields: EnrichField[], ctx: ProviderContext) {
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'sumble');
       const attributes = sumbleAttributesFor(fields);
       const contact = attributes.some((a) => SUMBLE_CONTACT_ATTRIBUTES.includes(a));
       const results: EnrichOutcome[] = new Array(queries.length);
@@ -206,7 +191,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
           for (const s of part)
             results[s.index] = { index: s.index, status: 'error', credits: 0, error: err.toAppError() };
           // The account or the connection is the problem: later requests would fail the same way.
-          if (BATCH_WIDE.has(err.code)) fatal = err;
+          if (isBatchWide(err.code)) fatal = err;
         }
       }
       if (!anyAnswered && fatal) throw fatal;
@@ -218,7 +203,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
       direction: 'managers' | 'direct_reports' | 'both',
       ctx: ProviderContext,
     ): Promise<ChannelOutput<'people.related'>> {
-      const key = await requireKey(ctx);
+      const key = await requireKey(ctx, 'sumble');
       const input = sumbleInputFor(person);
       if (!input) {
         throw new ProviderError(
@@ -248,12 +233,28 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
         );
       }
       const fetchedAt = new Date().toISOString();
+      const confidence: Record<string, number> = {};
       const map = (
-        rows: { person_id: number; attributes?: Parameters<typeof mapSumblePerson>[1] }[] | null | undefined,
-      ) => (rows ?? []).map((r) => mapSumblePerson(r.person_id, r.attributes, { fetchedAt }));
+        rows:
+          | {
+              person_id: number;
+              attributes?: Parameters<typeof mapSumblePerson>[1];
+              confidence?: { score: number } | null;
+            }[]
+          | null
+          | undefined,
+      ) =>
+        (rows ?? []).map((r) => {
+          const p = mapSumblePerson(r.person_id, r.attributes, { fetchedAt });
+          if (typeof r.confidence?.score === 'number') confidence[p.id] = r.confidence.score;
+          return p;
+        });
+      const managers = map(row.related_people?.managers);
+      const directReports = map(row.related_people?.direct_reports);
       return {
-        managers: map(row.related_people?.managers),
-        directReports: map(row.related_people?.direct_reports),
+        managers,
+        directReports,
+        ...(Object.keys(confidence).length ? { confidence } : {}),
         credits: { provider: 'sumble', credits: res.credits_used, reported: true, remaining: res.credits_remaining },
       };
     },
@@ -291,39 +292,7 @@ export function createSumbleAdapter(config: { baseUrl: string }): ProviderAdapte
     },
 
     estimateCredits(plan: CreditPlan): CreditRange {
-      switch (plan.operation) {
-        case 'people.enrich': {
-          const attributes = sumbleAttributesFor(plan.fields ?? []);
-          const per = maxCostPerPerson(attributes);
-          const byEmail = Math.min(plan.byEmail ?? 0, plan.count);
-          const extras = [
-            attributes.includes('email') ? `+${SUMBLE_COST.emailReveal} per first email reveal` : '',
-            attributes.includes('phone') ? `+${SUMBLE_COST.phoneReveal} per first phone reveal` : '',
-            byEmail ? `+${SUMBLE_COST.emailIdentifier} per email that resolves` : '',
-          ].filter(Boolean);
-          return {
-            min: 0,
-            max: plan.count * per + byEmail * SUMBLE_COST.emailIdentifier,
-            basis:
-              [
-                `${maxCostPerPerson(attributes.filter((a) => a !== 'email' && a !== 'phone'))} per matched person`,
-                ...extras,
-              ].join(', ') + '; unmatched rows are free',
-          };
-        }
-        case 'people.search': {
-          const per = maxCostPerPerson(SUMBLE_SEARCH_ATTRIBUTES);
-          return { min: 0, max: plan.count * per, basis: `${per} per person returned` };
-        }
-        case 'people.related':
-          return {
-            min: 0,
-            max: plan.count * (SUMBLE_COST.perPerson + SUMBLE_RELATED_ESTIMATE_CAP * SUMBLE_COST.perRelatedPerson),
-            basis: `1 per person looked up + 1 per related person returned (at most ${SUMBLE_RELATED_ESTIMATE_CAP} each assumed)`,
-          };
-        default:
-          return { min: 0, max: 0, basis: 'Sumble does not offer this here.' };
-      }
+      return estimateSumbleCredits(plan);
     },
   };
 }

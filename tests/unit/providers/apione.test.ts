@@ -1,14 +1,10 @@
+import { enrichBatchSize } from '../../../shared/provider-capabilities';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Person } from '../../../shared/domain';
 import { apiOneError, APIONE_CREDITS_PER_HIT } from '../../../main/providers/apione/client';
 import { createApioneAdapter } from '../../../main/providers/apione';
-import {
-  apiOneDepartments,
-  apiOneRequestFor,
-  apiOneSeniority,
-  mapApiOnePerson,
-} from '../../../main/providers/apione/mapping';
+import { apiOneDepartments, apiOneRequestFor, apiOneSeniority, mapApiOnePerson } from '../../../main/providers/apione';
 import { ApiOneEnrichSuccess } from '../../../main/providers/apione/schemas';
 
 const fixture = (name: string) =>
@@ -155,7 +151,7 @@ describe('ApiOne errors and credits', () => {
     [401, 'auth'],
     [402, 'credits'],
     [429, 'rate_limited'],
-    [404, 'unavailable'],
+    [404, 'not_found'],
     [500, 'unavailable'],
     [418, 'invalid_response'],
   ] as const)('HTTP %i -> %s', (status, code) => {
@@ -175,6 +171,6 @@ describe('ApiOne errors and credits', () => {
       adapter.estimateCredits({ provider: 'apione', operation: 'people.enrich', count: 10, fields: [] }),
     ).toMatchObject({ min: 10, max: 10 * APIONE_CREDITS_PER_HIT });
     expect(adapter.capabilities).toEqual(['people.enrich']);
-    expect(adapter.enrichBatchSize).toBe(1);
+    expect(enrichBatchSize('apione', ['email'])).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import {
   oceanLookalikeFilters,
   oceanSearchBody,
   oceanSeniority,
-} from '../../../main/providers/ocean/mapping';
+} from '../../../main/providers/ocean';
 import { OceanSearchPeopleRequest, OceanSearchPeopleResponse } from '../../../main/providers/ocean/schemas';
 
 const raw = (name: string) => readFileSync(new URL(`../../fixtures/ocean/${name}`, import.meta.url), 'utf8');

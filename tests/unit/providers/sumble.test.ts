@@ -12,7 +12,7 @@ import {
   sumbleInputFor,
   sumbleSeniority,
   technologySlug,
-} from '../../../main/providers/sumble/mapping';
+} from '../../../main/providers/sumble';
 import { SumblePeopleRequest, SumblePeopleResponse } from '../../../main/providers/sumble/schemas';
 
 const raw = (name: string) => readFileSync(new URL(`../../fixtures/sumble/${name}`, import.meta.url), 'utf8');
@@ -116,10 +116,10 @@ describe('Sumble requests', () => {
     expect(sumbleAttributesFor(['location'])).toEqual(['name', 'location', 'country']);
   });
 
-  it('builds an organization-scoped filter with a query, reporting what it cannot express', () => {
+  it('sends only the documented query form (one technology) and reports every other filter as not applied', () => {
     const m = sumbleFilter({
       organizationIds: ['90211', '90211', 'acme.io'],
-      technologies: ['Google Analytics', 'Kubernetes'],
+      technologies: ['Google Analytics'],
       seniorities: ['vp', 'c_suite'],
       departments: ['engineering'],
       locations: ['Germany', 'Springfield'],
@@ -127,16 +127,32 @@ describe('Sumble requests', () => {
       keywords: 'ml',
       hasPhone: true,
     });
-    expect(m.filter).toEqual({
-      organization_ids: [90211],
-      query: {
-        query:
-          "(technology EQ 'google-analytics' OR technology EQ 'kubernetes') AND (job_level EQ 'VP' OR job_level EQ 'Executive') AND job_function EQ 'Engineering' AND country EQ 'DE'",
-      },
-    });
-    expect(m.unsupported.sort()).toEqual(['hasPhone', 'keywords', 'locations', 'organizationIds', 'titles']);
+    expect(m.filter).toEqual({ organization_ids: [90211], query: { query: "technology EQ 'google-analytics'" } });
+    expect(m.unsupported.sort()).toEqual([
+      'departments',
+      'hasPhone',
+      'keywords',
+      'locations',
+      'organizationIds',
+      'seniorities',
+      'titles',
+    ]);
     expect(m.invalidOrganizationIds).toEqual(['acme.io']);
     expect(SumblePeopleRequest.safeParse({ filter: m.filter, select: { attributes: ['name'] } }).success).toBe(true);
+  });
+
+  it('does not guess a combinator: several technologies are reported, not sent', () => {
+    const m = sumbleFilter({ organizationIds: ['1'], technologies: ['Kubernetes', 'Go'] });
+    expect(m.filter).toEqual({ organization_ids: [1] });
+    expect(m.unsupported).toEqual(['technologies']);
+  });
+
+  it('orders by a documented column; person_score only with exactly one organization', () => {
+    expect(sumbleFilter({ organizationIds: ['1', '2'], orderBy: 'start_date' }).orderBy).toBe('start_date');
+    const two = sumbleFilter({ organizationIds: ['1', '2'], orderBy: 'person_score' });
+    expect(two.orderBy).toBeUndefined();
+    expect(two.unsupported).toEqual(['orderBy']);
+    expect(sumbleFilter({ organizationIds: ['1'], orderBy: 'person_score' }).orderBy).toBe('person_score');
   });
 
   it('slugs technology names', () => {

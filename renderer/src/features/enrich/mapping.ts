@@ -6,6 +6,7 @@
  */
 import type { PersonQuery, ProviderId, ProviderIds } from '../../../../shared/domain';
 import { normalizeDomain, normalizeEmail, normalizeLinkedinUrl } from '../../../../shared/identity';
+import { ENRICHING_PROVIDERS, enrichBatchSize } from '../../../../shared/provider-capabilities';
 
 export const IDENTIFIER_TARGETS = [
   'email',
@@ -482,44 +483,12 @@ export function toPersonQuery(values: readonly string[], mapping: ColumnMapping)
   return namesSomeone ? q : null;
 }
 
-const hasName = (q: PersonQuery) =>
-  !!((q.firstName && q.lastName) || (q.fullName && q.fullName.trim().split(/\s+/).length >= 2));
-
-/** Providers that can enrich people, with the batch the CSV runner sends each (Ocean cannot enrich). */
-export const ENRICH_BATCH_SIZES: Partial<Record<ProviderId, number>> = {
-  sample: 25,
-  apollo: 10,
-  sumble: 25,
-  apione: 1,
-};
-export const ENRICHING_PROVIDERS = Object.keys(ENRICH_BATCH_SIZES) as ProviderId[];
-
-/** Whether `provider` can look this query up (each provider's documented minimum input). */
-export function canEnrich(provider: ProviderId, q: PersonQuery | null): boolean {
-  if (!q) return false;
-  switch (provider) {
-    case 'sample':
-      return !!(
-        q.providerIds?.sample ||
-        q.email ||
-        q.linkedinUrl ||
-        (hasName(q) && (q.organizationDomain || q.organizationName))
-      );
-    case 'apollo':
-      return !!(
-        q.providerIds?.apollo ||
-        q.email ||
-        q.linkedinUrl ||
-        (hasName(q) && (q.organizationDomain || q.organizationName))
-      );
-    case 'apione':
-      return !!(q.email || (q.firstName && q.lastName && q.organizationDomain));
-    case 'sumble':
-      return !!(q.providerIds?.sumble || q.email || q.linkedinUrl);
-    case 'ocean':
-      return false;
-  }
-}
+// Which providers enrich, their batch sizes and minimum inputs live in one shared table.
+export { canEnrich, ENRICHING_PROVIDERS } from '../../../../shared/provider-capabilities';
+/** Batch per provider when email or phone is asked (the smaller size); the runner may pass its own. */
+export const ENRICH_BATCH_SIZES: Partial<Record<ProviderId, number>> = Object.fromEntries(
+  ENRICHING_PROVIDERS.map((p) => [p, enrichBatchSize(p, ['email'])]),
+);
 
 /** What a provider is sent: only the identifiers it uses, so nothing else leaves the machine. */
 export function queryFor(provider: ProviderId, q: PersonQuery): PersonQuery {

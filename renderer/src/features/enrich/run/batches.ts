@@ -7,6 +7,7 @@ import type { Api } from '../../../../../shared/api';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { attributeCredits } from '../../../../../shared/credit-attribution';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../../../shared/domain';
+import { enrichBatchSize } from '../../../../../shared/provider-capabilities';
 import { personValues } from '../enriched';
 import { ledgerKey, usableEntry, type LedgerEntry } from '../ledger';
 import { queryFor } from '../mapping';
@@ -45,7 +46,7 @@ export async function processWindow(ctx: RunContext, run: ActiveRun, window: Csv
     const candidates = states.filter((s) => needs(run, s, provider));
     if (candidates.length === 0) continue;
     const gate = run.gates.get(provider)!;
-    const size = Math.max(1, ctx.batchSizes[provider] ?? 1);
+    const size = Math.max(1, ctx.batchSizes[provider] ?? enrichBatchSize(provider, run.plan.fields));
     let remaining = candidates;
     while (remaining.length > 0 && !run.stop) {
       const toAsk = await serveFromLedger(ctx, run, provider, pi, remaining);

@@ -16,7 +16,6 @@ import { addMembersInTransaction, createList as defaultCreateList } from '../../
 import { upsertPeople as defaultUpsertPeople } from '../../../db/people';
 import { db as defaultDb, type ProspectDb } from '../../../db/schema';
 import { DEFAULT_FRESHNESS_DAYS } from '../ledger';
-import { ENRICH_BATCH_SIZES } from '../mapping';
 import { maxCreditsPerRow, planProblems } from '../plan';
 import type { ColumnMapping } from '../mapping';
 import type { CsvJobRecord, CsvJobStatus, EnrichPlan } from '../types';
@@ -68,7 +67,7 @@ export class CsvRunner {
       lists: this.lists,
       now: this.now,
       sleep: opts.sleep ?? abortableSleep,
-      batchSizes: { ...ENRICH_BATCH_SIZES, ...opts.batchSizes },
+      batchSizes: { ...opts.batchSizes },
       maxRateLimitRetries: opts.maxRateLimitRetries ?? 40,
       stop: (run, kind, reason, extra) => this.stop(run, kind, reason, extra),
       emit: (run, state) => this.emit(run, state),

@@ -1,34 +1,10 @@
-/** ApiOne raw <-> canonical: the request a PersonQuery becomes, and the Person an answer becomes. */
-import type { Department, Email, Person, PersonQuery, ProvenanceEntry, Seniority } from '../../../shared/domain';
+/** ApiOne answers -> canonical: seniority and department tokens, and the Person an enrich answer becomes. */
+import type { Department, Email, Person, ProvenanceEntry, Seniority } from '../../../shared/domain';
 import { normalizeDomain, normalizeEmail, normalizeLinkedinUrl, personLocalId } from '../../../shared/identity';
+import { provenanceOfFilled } from '../kit';
 import { departmentsFromTitle, mapToken, parseLocation, seniorityFromTitle } from '../normalize';
+import { splitName } from './request';
 import type { ApiOneEnrichRequest, ApiOneEnrichSuccess } from './schemas';
-
-/**
- * The body ApiOne accepts for a query: email alone when there is one, else first + last name +
- * company domain. Undefined when the query has neither (it would only earn a 400).
- */
-export function apiOneRequestFor(q: PersonQuery): ApiOneEnrichRequest | undefined {
-  const email = normalizeEmail(q.email);
-  if (email) return { email };
-  const { first, last } = splitName(q.firstName, q.lastName, q.fullName);
-  const domain = normalizeDomain(q.organizationDomain);
-  if (first && last && domain) return { first_name: first, last_name: last, domain };
-  return undefined;
-}
-
-function splitName(first?: string, last?: string, full?: string): { first?: string; last?: string } {
-  let f = first?.trim() || undefined;
-  let l = last?.trim() || undefined;
-  if ((!f || !l) && full?.trim()) {
-    const parts = full.trim().split(/\s+/);
-    if (parts.length >= 2) {
-      f ??= parts[0];
-      l ??= parts.slice(1).join(' ');
-    }
-  }
-  return { ...(f ? { first: f } : {}), ...(l ? { last: l } : {}) };
-}
 
 const EXECUTIVE_LEVELS: readonly Seniority[] = ['owner', 'founder', 'c_suite', 'partner', 'vp', 'head', 'director'];
 const SENIOR_LEVELS: readonly Seniority[] = ['head', 'director', 'manager', 'senior'];
@@ -156,7 +132,7 @@ export function mapApiOnePerson(body: ApiOneEnrichSuccess, sent: ApiOneEnrichReq
     ...(body.request_id ? { providerRecordId: body.request_id } : {}),
     fetchedAt,
   };
-  person.provenance = provenanceFor(person, entry);
+  person.provenance = provenanceOfFilled(person, entry);
 
   const sentIdentity =
     'email' in sent
@@ -167,20 +143,4 @@ export function mapApiOnePerson(body: ApiOneEnrichSuccess, sent: ApiOneEnrichReq
     personLocalId(sentIdentity) ??
     `apione:${body.request_id ?? fetchedAt}`;
   return { id, ...person };
-}
-
-const PROVENANCE_SKIP = new Set(['id', 'providerIds', 'provenance', 'updatedAt']);
-
-/** Every field the answer filled gets the same provenance entry. */
-export function provenanceFor(
-  person: Record<string, unknown>,
-  entry: ProvenanceEntry,
-): Record<string, ProvenanceEntry> {
-  const out: Record<string, ProvenanceEntry> = {};
-  for (const [field, value] of Object.entries(person)) {
-    if (PROVENANCE_SKIP.has(field) || value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    out[field] = entry;
-  }
-  return out;
 }
