@@ -5,26 +5,22 @@
  */
 import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { DEPARTMENTS, SENIORITIES, type EnrichField, type Person, type ProviderId } from '../../../../shared/domain';
+import {
+  DEPARTMENTS,
+  SENIORITIES,
+  type EnrichField,
+  type LockedValue as LockedValueOf,
+  type Person,
+} from '../../../../shared/domain';
 import { FieldRow, FieldTable, sourceText, type FieldEditor } from '../../components/FieldRow';
 import { editPersonField } from '../../db/people';
 import { humanize } from '../../lib/filters';
 import { locationText, organizationName } from '../../lib/format';
 import { LockedValue, type LockedInfo } from './LockedValue';
 
-interface LockedEntry {
-  preview?: string | undefined;
-  provider: ProviderId;
-  credits: number;
-}
-/**
- * The locked values a provider may report on a person (the domain's `locked`, `hasDirectPhone`),
- * read when present so the page works before and after the domain carries them.
- */
-export type PersonWithLocks = Person & {
-  locked?: { lastName?: LockedEntry; email?: LockedEntry; phone?: LockedEntry } | undefined;
-  hasDirectPhone?: 'yes' | 'maybe' | 'no' | undefined;
-};
+type LockedEntry = LockedValueOf;
+/** A person as the page shows them: the domain's locked values (`locked`, `hasDirectPhone`) included. */
+export type PersonWithLocks = Person;
 
 const options = (tokens: readonly string[]) => tokens.map((t) => ({ value: t, label: humanize(t) }));
 const list = (text: string) =>
