@@ -264,7 +264,13 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
         {postings === undefined ? (
           <RecordLoading what="job postings" />
         ) : postings.length > 0 ? (
-          <VirtualTable label="Job postings" rows={postings} columns={jobColumns} rowKey={(j) => j.id} height={280} />
+          <VirtualTable
+            label="Job postings"
+            rows={postings}
+            columns={jobColumns}
+            rowKey={(j) => j.id}
+            height={Math.min(280, 40 + postings.length * 34)}
+          />
         ) : (
           <Text size="sm" c="dimmed">
             {stored?.jobPostingsFetchedAt ? 'No open roles found.' : 'Fetch job postings to see who is hiring here.'}
