@@ -163,6 +163,14 @@ export const OrganizationRef = z.object({
   /** Registrable domain, lower case, no scheme or www. */
   domain: z.string().optional(),
   providerIds: ProviderIds.default({}),
+  /**
+   * What the answer that named the person said about their company, when it said it (a search row
+   * often carries the company's industry, size and HQ). A company first saved through its people
+   * starts with these instead of blanks.
+   */
+  industry: z.string().max(300).optional(),
+  employeeCount: z.number().int().nonnegative().optional(),
+  location: Location.optional(),
 });
 export type OrganizationRef = z.infer<typeof OrganizationRef>;
 

@@ -409,7 +409,21 @@ describe('sample adapter: enrichment', () => {
     expect(rest.phones).toEqual([{ number: p.phone, e164: true, kind: 'other' }]);
     expect(rest.title).toBe(p.title);
     expect(rest.seniority).toBe(p.seniority);
-    expect(rest.organization).toEqual({ name: org.name, domain: org.domain, providerIds: { sample: org.id } });
+    // With what the sample row says about the company, as a real provider's row does.
+    expect(rest.organization).toEqual({
+      name: org.name,
+      domain: org.domain,
+      providerIds: { sample: org.id },
+      industry: org.industry,
+      employeeCount: org.employeeCount,
+      location: {
+        city: org.city,
+        ...(org.state ? { state: org.state } : {}),
+        countryCode: org.countryCode,
+        country: org.country,
+        raw: expect.stringContaining(org.city),
+      },
+    });
     expect(rest.linkedinUrl).toBe(sampleLinkedinUrl(p.linkedinHandle));
     expect(rest.location).toMatchObject({ city: p.city, countryCode: p.countryCode, country: p.country });
   });

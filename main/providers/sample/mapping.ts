@@ -1,5 +1,14 @@
 /** Sample records -> the canonical Person / Organization / JobPosting, with per-field provenance. */
-import type { EnrichField, Email, JobPosting, Organization, Person, Phone, Provenance } from '../../../shared/domain';
+import type {
+  EnrichField,
+  Email,
+  JobPosting,
+  Location,
+  Organization,
+  Person,
+  Phone,
+  Provenance,
+} from '../../../shared/domain';
 import { organizationLocalId, personLocalId } from '../../../shared/identity';
 import type { SampleJobPosting, SampleOrganization, SamplePerson } from './dataset-types';
 import { sampleLinkedinUrl } from './dataset';
@@ -56,6 +65,13 @@ export function toPerson(p: SamplePerson, org: SampleOrganization, view: PersonV
   const emails = personEmails(p);
   const phones: Phone[] = p.phone ? [{ number: p.phone, e164: true, kind: 'other' }] : [];
   const organization = { name: org.name, domain: org.domain, providerIds: { sample: org.id } };
+  // What the sample search row says about the company, as real providers' rows do.
+  const organizationSummary = {
+    ...organization,
+    industry: org.industry,
+    employeeCount: org.employeeCount,
+    location: organizationLocation(org),
+  };
   const full: Person = {
     // Computed from the whole record whatever is returned, so one person keeps one id in every view.
     id: personLocalId({
@@ -84,7 +100,7 @@ export function toPerson(p: SamplePerson, org: SampleOrganization, view: PersonV
     emails,
     phones,
     linkedinUrl,
-    organization,
+    organization: organizationSummary,
     hasEmail: !!p.email,
     hasPhone: !!p.phone,
     provenance: {},
@@ -109,6 +125,16 @@ export function toPerson(p: SamplePerson, org: SampleOrganization, view: PersonV
   return withProvenance(person, p.id, fetchedAt, ['id', 'provenance', 'providerIds']);
 }
 
+function organizationLocation(o: SampleOrganization): Location {
+  return {
+    city: o.city,
+    ...(o.state ? { state: o.state } : {}),
+    countryCode: o.countryCode,
+    country: o.country,
+    raw: rawLocation(o.city, o.state, o.country),
+  };
+}
+
 export function toOrganization(o: SampleOrganization, fetchedAt: string): Organization {
   const org: Organization = {
     id: organizationLocalId({ domain: o.domain, providerIds: { sample: o.id } })!,
@@ -122,13 +148,7 @@ export function toOrganization(o: SampleOrganization, fetchedAt: string): Organi
     technologies: [...o.technologies],
     employeeCount: o.employeeCount,
     foundedYear: o.foundedYear,
-    location: {
-      city: o.city,
-      ...(o.state ? { state: o.state } : {}),
-      countryCode: o.countryCode,
-      country: o.country,
-      raw: rawLocation(o.city, o.state, o.country),
-    },
+    location: organizationLocation(o),
     phone: o.phone,
     description: o.description,
     provenance: {},

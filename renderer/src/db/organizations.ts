@@ -1,5 +1,10 @@
 /** Saved organizations: de-duplicated by identity keys, merged with provenance. */
-import type { Organization, OrganizationRef } from '../../../shared/domain';
+import {
+  Organization as OrganizationSchema,
+  type Organization,
+  type OrganizationRef,
+  type Provenance,
+} from '../../../shared/domain';
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
 import { mergeOrganization, mergeProviderIds } from '../../../shared/merge';
 import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
@@ -178,14 +183,36 @@ async function repointOrganizations(absorbed: Map<string, string>): Promise<void
   await d.organizations.bulkDelete(oldIds);
 }
 
+/** Where a person's organization reference came from: the person's own provenance for the field. */
+export type RefSource = Provenance[string] | undefined;
+
+/** The company fields a reference may carry (what the person's search row said), with their source. */
+const SUMMARY_FIELDS = ['industry', 'employeeCount', 'location'] as const;
+
+function fillSummary(row: StoredOrganization, ref: OrganizationRef, source: RefSource): boolean {
+  let changed = false;
+  const record = row as unknown as Record<string, unknown>;
+  for (const field of SUMMARY_FIELDS) {
+    const value = ref[field];
+    if (value === undefined || record[field] !== undefined) continue;
+    record[field] = value;
+    if (source) row.provenance = { ...row.provenance, [field]: source };
+    changed = true;
+  }
+  return changed;
+}
+
 /**
- * The stored organization id for each person's organization reference, creating a minimal row for
- * references nothing matches and filling gaps (name, domain, provider ids) of rows that do match.
- * Must run inside a transaction that includes organizations. Aligned with `refs`.
+ * The stored organization id for each person's organization reference, creating a row for
+ * references nothing matches and filling gaps (name, domain, provider ids, and the industry, size
+ * and HQ a search row carried) of rows that do match. `sources[i]` is where `refs[i]` came from,
+ * kept as the provenance of the fields it fills. Must run inside a transaction that includes
+ * organizations. Aligned with `refs`.
  */
 export async function resolveOrganizationRefs(
   refs: readonly (OrganizationRef | undefined)[],
   now = nowIso(),
+  sources: readonly RefSource[] = [],
 ): Promise<(string | undefined)[]> {
   const d = db();
   const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
@@ -207,18 +234,17 @@ export async function resolveOrganizationRefs(
     if (!inputs.length) continue;
     const rows = [...component.stored].sort(bySavedAt);
     let row = rows[0];
-    const refsHere = inputs.map((i) => refs[i]!);
     if (!row) {
-      const ref = refsHere.reduce<OrganizationRef>(
-        (acc, r) => ({
-          name: acc.name ?? r.name,
-          domain: acc.domain ?? r.domain,
-          providerIds: mergeProviderIds(acc.providerIds, r.providerIds),
+      const ref = inputs.reduce<OrganizationRef>(
+        (acc, i) => ({
+          name: acc.name ?? refs[i]!.name,
+          domain: acc.domain ?? refs[i]!.domain,
+          providerIds: mergeProviderIds(acc.providerIds, refs[i]!.providerIds),
         }),
         { providerIds: {} },
       );
       const id = organizationLocalId(ref)!;
-      row = decorate({
+      row = {
         id,
         providerIds: ref.providerIds ?? {},
         ...(ref.name ? { name: ref.name } : {}),
@@ -229,13 +255,15 @@ export async function resolveOrganizationRefs(
         keys: [],
         words: [],
         savedAt: now,
-      });
-      puts.push(row);
+      };
+      for (const i of inputs) fillSummary(row, refs[i]!, sources[i]);
+      puts.push(decorate(row));
     } else {
       // Fill gaps only: a reference on a person row is thinner than the organization's own record.
       let changed = false;
       const next: StoredOrganization = { ...row, providerIds: { ...row.providerIds } };
-      for (const ref of refsHere) {
+      for (const i of inputs) {
+        const ref = refs[i]!;
         if (!next.name && ref.name) {
           next.name = ref.name;
           changed = true;
@@ -249,6 +277,7 @@ export async function resolveOrganizationRefs(
           next.providerIds = ids;
           changed = true;
         }
+        if (fillSummary(next, ref, sources[i])) changed = true;
       }
       if (changed) puts.push(decorate(next, row.keys));
       row = next;
@@ -268,4 +297,55 @@ export async function getOrganization(id: string): Promise<StoredOrganization | 
 export async function peopleOfOrganization(orgId: string): Promise<StoredPerson[]> {
   const people = await db().people.where('organizationId').equals(orgId).toArray();
   return people.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || (a.id < b.id ? -1 : 1));
+}
+
+/** Organization fields a rep can edit by hand. */
+export const EDITABLE_ORGANIZATION_FIELDS = [
+  'name',
+  'websiteUrl',
+  'linkedinUrl',
+  'industry',
+  'employeeCount',
+  'foundedYear',
+  'phone',
+  'description',
+  'location',
+] as const satisfies readonly (keyof Organization)[];
+
+/**
+ * The rep's own value for a company field: marked manual, so no later provider merge overwrites it.
+ * Blank text clears the field. The value is validated with the domain schema.
+ */
+export async function editOrganizationField(id: string, field: string, value: unknown): Promise<StoredOrganization> {
+  if (!(EDITABLE_ORGANIZATION_FIELDS as readonly string[]).includes(field))
+    throw new Error(`"${field}" cannot be edited.`);
+  let next: unknown = typeof value === 'string' ? value.trim() : value;
+  if (next === '') next = undefined;
+  if ((field === 'employeeCount' || field === 'foundedYear') && typeof next === 'string') {
+    const n = Number(next.replace(/[\s,.]/g, ''));
+    if (!Number.isInteger(n)) throw new Error(`Invalid ${field}: a whole number, please`);
+    next = n;
+  }
+  if (next !== undefined) {
+    const parsed = OrganizationSchema.shape[field as keyof typeof OrganizationSchema.shape].safeParse(next);
+    if (!parsed.success) throw new Error(`Invalid ${field}: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+    next = parsed.data;
+  }
+  const d = db();
+  return d.transaction('rw', [d.organizations], async () => {
+    const current = await getOrganization(id);
+    if (!current) throw new Error(`No saved company with id ${id}`);
+    const now = nowIso();
+    const row: StoredOrganization = {
+      ...current,
+      provenance: { ...current.provenance, [field]: { manual: true, editedAt: now } },
+    };
+    const record = row as unknown as Record<string, unknown>;
+    if (next === undefined) delete record[field];
+    else record[field] = next;
+    row.updatedAt = now;
+    decorate(row, current.keys);
+    await d.organizations.put(row);
+    return row;
+  });
 }

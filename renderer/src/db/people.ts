@@ -110,6 +110,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
       const organizationIds = await resolveOrganizationRefs(
         rows.map((r) => r.organization),
         now,
+        rows.map((r) => r.provenance?.organization),
       );
       rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i]));
       await d.people.bulkPut(rows);

@@ -45,15 +45,21 @@ describe('organizations', () => {
     expect(await db().organizations.count()).toBe(20);
   });
 
-  it("a full organization record fills the minimal row a person's save created", async () => {
+  it("a full organization record fills the row a person's save created", async () => {
     const [person] = samplePeople(1);
     const [saved] = await upsertPeople([person!]);
     const minimal = (await getOrganization(saved!.organizationId!))!;
-    expect(minimal.industry).toBeUndefined();
+    // The person's row said the company's industry, size and HQ: the new row starts with them, sourced.
+    expect(minimal.industry).toBe(person!.organization!.industry);
+    expect(minimal.employeeCount).toBe(person!.organization!.employeeCount);
+    expect(minimal.location).toEqual(person!.organization!.location);
+    expect(minimal.provenance.industry).toEqual(person!.provenance.organization);
+    expect(minimal.technologies).toEqual([]);
     const full = sampleOrganizations(500).find((o) => o.domain === person!.organization!.domain)!;
     const [stored] = await upsertOrganizations([full]);
     expect(stored!.id).toBe(minimal.id);
     expect(stored!.industry).toBe(full.industry);
+    expect(stored!.technologies).toEqual(full.technologies);
     expect(stored!.savedAt).toBe(minimal.savedAt);
     expect((await peopleOfOrganization(stored!.id)).map((p) => p.id)).toEqual([saved!.id]);
   });

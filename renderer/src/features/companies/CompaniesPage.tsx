@@ -1,4 +1,5 @@
 /** Companies: provider search, and saved companies searched locally (offline). */
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
@@ -47,8 +48,8 @@ const orgColumns = (savedIds?: Set<string>): Column<Organization>[] => [
 export function CompaniesPage() {
   const tab = useTab((s) => s.tab);
   return (
-    <section className="page">
-      <h1>Companies</h1>
+    <Stack gap="sm" component="section" className="page">
+      <Title order={1}>Companies</Title>
       <SearchTabs
         tabs={[
           { id: 'find', label: 'Find companies' },
@@ -58,7 +59,7 @@ export function CompaniesPage() {
         onChange={(id) => useTab.setState({ tab: id })}
       />
       {tab === 'find' ? <FindCompanies /> : <SavedCompanies />}
-    </section>
+    </Stack>
   );
 }
 
@@ -87,7 +88,10 @@ function FindCompanies() {
         listId,
         stored.map((o) => o.id),
       );
-    setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'company' : 'companies'}.`);
+    const listName = listId ? (await db().lists.get(listId))?.name : undefined;
+    setNotice(
+      `Saved ${stored.length} ${stored.length === 1 ? 'company' : 'companies'}${listName ? ` to the list "${listName}"` : ''}.`,
+    );
   }
 
   return (
@@ -110,9 +114,9 @@ function FindCompanies() {
           providerLabel={provider?.label ?? 'this provider'}
         />
         <div className="toolbar">
-          <button type="submit" className="primary" disabled={s.status === 'loading'}>
-            {s.status === 'loading' ? 'Searching…' : 'Search'}
-          </button>
+          <Button type="submit" loading={s.status === 'loading'}>
+            Search
+          </Button>
         </div>
       </form>
       <ResultsBar
@@ -123,7 +127,16 @@ function FindCompanies() {
       >
         <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
       </ResultsBar>
-      {notice && <p role="status">{notice}</p>}
+      {notice && (
+        <Alert role="status" variant="light" py="xs">
+          {notice}
+        </Alert>
+      )}
+      {s.status === 'idle' && (
+        <Text c="dimmed" size="sm">
+          Choose filters and search; double-click a company to open it.
+        </Text>
+      )}
       {s.status !== 'idle' && (
         <VirtualTable
           label="Company results"
@@ -153,25 +166,38 @@ function SavedCompanies() {
   }, [text, version]);
   return (
     <>
-      <div className="toolbar" role="search">
-        <input
+      <Group gap="sm" role="search">
+        <TextInput
           type="search"
           aria-label="Search saved companies"
           placeholder="Name, domain, industry"
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ minWidth: 320 }}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={320}
         />
-        <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
-      </div>
-      <VirtualTable
-        label="Saved companies"
-        rows={result?.organizations ?? []}
-        columns={orgColumns()}
-        rowKey={(o) => o.id}
-        onOpen={(o) => navigate({ page: 'company', id: o.id })}
-        emptyText="No saved companies match."
-      />
+        <Text size="sm" data-testid="saved-count">
+          {result ? `${result.total.toLocaleString()} saved` : 'Loading…'}
+        </Text>
+      </Group>
+      {!result ? (
+        <Group gap="sm">
+          <Loader size="sm" />
+          <Text>Loading saved companies…</Text>
+        </Group>
+      ) : result.total === 0 && !text ? (
+        <Text c="dimmed">
+          No saved companies yet. Find companies and save them, or save people: their companies are saved with them.
+        </Text>
+      ) : (
+        <VirtualTable
+          label="Saved companies"
+          rows={result.organizations}
+          columns={orgColumns()}
+          rowKey={(o) => o.id}
+          onOpen={(o) => navigate({ page: 'company', id: o.id })}
+          emptyText="No saved companies match."
+        />
+      )}
     </>
   );
 }

@@ -1,12 +1,15 @@
 /**
  * The CSV waterfall for one person, from their page: providers in order, each asked only for the
  * fields still missing, the ledger consulted first (a lookup done before is free) and written after,
- * the answer merged into the saved person with provenance.
+ * the answer merged into everything already known about the person (saved or only seen in a search)
+ * with provenance, and that union saved. A provider answers only the fields it was asked for, so
+ * saving its answer alone would erase the title, company, location… a search had shown.
  */
 import type { Api } from '../../../../shared/api';
 import type { AppError, EnrichField, Person, PersonQuery, ProviderId } from '../../../../shared/domain';
 import { db as defaultDb, type ProspectDb } from '../../db/schema';
-import { peopleWriteTables, upsertPeople } from '../../db/people';
+import { mergePerson } from '../../../../shared/merge';
+import { getPerson, peopleWriteTables, upsertPeople } from '../../db/people';
 import { personValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canFillAny } from '../../../../shared/provider-capabilities';
@@ -83,8 +86,9 @@ export async function enrichPersonWaterfall(
       ? usableEntry((await database.enrichments.get(key)) as LedgerEntry | undefined, wanted, now(), freshness)
       : undefined;
     if (known) {
-      const stored = known.personId ? await database.people.get(known.personId) : undefined;
-      if (stored) person = { ...stored };
+      const stored = known.personId ? await getPerson(known.personId) : undefined;
+      // The stored row holds the earlier answer; what this page knows fills its gaps (or is newer).
+      if (stored) person = mergePerson(stored, person);
       steps.push({ provider, outcome: 'from_ledger', fields: wanted, credits: 0 });
       continue;
     }
@@ -101,7 +105,9 @@ export async function enrichPersonWaterfall(
         'rw',
         [...peopleWriteTables(database), database.enrichments],
         async () => {
-          const rows = await upsertPeople([{ ...outcome.person!, id: person.id }]);
+          // Merged here, not left to upsertPeople: a person not saved yet has no stored row to merge into.
+          const union = mergePerson(person, { ...outcome.person!, id: person.id });
+          const rows = await upsertPeople([union]);
           if (key) {
             const entry: LedgerEntry = {
               key,

@@ -1,28 +1,25 @@
 /**
  * Everything we know about one person, with the provider and date behind each field, and the
- * actions the providers offer: enrich, related people (managers / direct reports), lookalikes.
+ * actions the providers offer: enrich (and unlock what a provider holds locked), related people
+ * (managers / direct reports), lookalikes; the people those return can be saved and listed here.
  */
+import { Alert, Avatar, Badge, Button, Checkbox, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type ReactNode } from 'react';
-import { ENRICH_FIELDS, type Person, type ProviderId } from '../../../../shared/domain';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ENRICH_FIELDS, type EnrichField, type Person, type ProviderId } from '../../../../shared/domain';
 import type { PersonRef } from '../../../../shared/contract';
 import { api } from '../../api';
 import { ProviderPicker } from '../search/ProviderPicker';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { editPersonField, upsertPeople } from '../../db/people';
+import { getPerson } from '../../db/people';
+import { RecordLoading, RecordNotFound } from '../../components/RecordStates';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
 import { useProviders } from '../../app/providers';
-import { db } from '../../db/schema';
-import { humanize } from '../../lib/filters';
-import { errorText, formatDate, locationText, organizationName, personName } from '../../lib/format';
+import { errorText, organizationName, personName } from '../../lib/format';
 import { navigate } from '../../app/navigation';
 import { seenPeople } from '../search/searches';
-
-const personColumns: Column<Person>[] = [
-  { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
-  { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
-  { id: 'company', header: 'Company', width: '1fr', cell: (p) => organizationName(p.organization) },
-];
+import { savePeople } from './savePeople';
+import { PeopleResults } from './PeopleResults';
+import { PersonFields, type PersonWithLocks } from './PersonFields';
 
 const STEP_TEXT = {
   matched: 'enriched',
@@ -40,10 +37,40 @@ function refOf(p: Person): PersonRef {
   };
 }
 
+/** What one lookup of `field` costs at `provider`, from main's estimate (undefined until it answers). */
+function useLookupCost(provider: ProviderId | undefined, field: EnrichField): number | undefined {
+  const [cost, setCost] = useState<number | undefined>();
+  useEffect(() => {
+    let live = true;
+    setCost(undefined);
+    if (!provider) return;
+    void api()
+      .credits.estimate({ plans: [{ provider, operation: 'people.enrich', count: 1, fields: [field] }] })
+      .then((r) => live && r.ok && setCost(r.value.total.max));
+    return () => {
+      live = false;
+    };
+  }, [provider, field]);
+  return cost;
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
 export function PersonPage({ personId }: { personId: string }) {
-  const stored = useLiveQuery(() => db().people.get(personId), [personId]);
-  const person: Person | undefined = stored ?? seenPeople.get(personId);
-  const [message, setMessage] = useState<string | null>(null);
+  // { row } so "still reading" (undefined) differs from "not saved" ({ row: undefined }).
+  const lookup = useLiveQuery(async () => ({ row: await getPerson(personId) }), [personId]);
+  const stored = lookup?.row;
+  const person: PersonWithLocks | undefined = stored ?? seenPeople.get(personId);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const providers = useProviders((st) => st.providers);
   const enrichers = useMemo(
     () => providers.filter((p) => p.capabilities.includes('people.enrich') && (p.sample || p.configured)),
@@ -53,44 +80,50 @@ export function PersonPage({ personId }: { personId: string }) {
   // Default waterfall: every provider with a key, in Settings order; the sample data when there is none.
   const waterfall =
     chosen ?? (enrichers.some((p) => !p.sample) ? enrichers.filter((p) => !p.sample) : enrichers).map((p) => p.id);
-  const labelOf = (id: ProviderId) => enrichers.find((p) => p.id === id)?.label ?? id;
+  const labelOf = (id: string) => providers.find((p) => p.id === id)?.label ?? id;
+  const emailCost = useLookupCost(waterfall[0], 'email');
+  const phoneCost = useLookupCost(waterfall[0], 'phone');
   const [relatedProvider, setRelatedProvider] = useState<ProviderId>('sample');
   const [lookalikeProvider, setLookalikeProvider] = useState<ProviderId>('sample');
   const [related, setRelated] = useState<{ managers: Person[]; directReports: Person[] } | null>(null);
   const [lookalikes, setLookalikes] = useState<Person[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (stored === undefined && !person) {
+  if (!person) {
+    if (!lookup) return <RecordLoading what="person" />;
     return (
-      <section className="page">
-        <h1>Person</h1>
-        <p>Loading… If this takes long, this person is not saved on this computer.</p>
-      </section>
+      <RecordNotFound
+        title="Person not found here"
+        text="This person is not saved on this computer and was not in a search this session. Search for them again, or open them from a list."
+        back={{ page: 'search', label: 'Search' }}
+      />
     );
   }
-  if (!person) return null;
 
   async function guarded(fn: () => Promise<void>) {
     setBusy(true);
     setMessage(null);
     try {
       await fn();
+    } catch (e) {
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
     } finally {
       setBusy(false);
     }
   }
 
-  const enrich = () =>
+  const enrich = (fields: EnrichField[] = [...ENRICH_FIELDS]) =>
     guarded(async () => {
-      if (waterfall.length === 0) return setMessage('Choose at least one provider to enrich with.');
-      const result = await enrichPersonWaterfall(api(), person, { providers: waterfall, fields: [...ENRICH_FIELDS] });
+      if (waterfall.length === 0) return setMessage({ text: 'Choose at least one provider to enrich with.' });
+      const result = await enrichPersonWaterfall(api(), person, { providers: waterfall, fields });
       const lines = result.steps.map(
         (st) =>
           `${labelOf(st.provider)}: ${STEP_TEXT[st.outcome]}${st.credits ? ` (${st.credits} credits)` : ''}${st.error ? ` — ${errorText(st.error)}` : ''}`,
       );
-      setMessage(
-        `${lines.join(' · ') || 'Nothing was missing.'}${result.missing.length ? ` Still missing: ${result.missing.join(', ')}.` : ''}`,
-      );
+      setMessage({
+        text: `${lines.join(' · ') || 'Nothing was missing.'}${result.missing.length ? ` Still missing: ${result.missing.join(', ')}.` : ''}`,
+        error: result.steps.some((st) => st.outcome === 'error'),
+      });
     });
 
   const loadRelated = () =>
@@ -100,7 +133,7 @@ export function PersonPage({ personId }: { personId: string }) {
         person: refOf(person),
         direction: 'both',
       });
-      if (!result.ok) return setMessage(errorText(result.error));
+      if (!result.ok) return setMessage({ text: errorText(result.error), error: true });
       for (const p of [...result.value.managers, ...result.value.directReports]) seenPeople.set(p.id, p);
       setRelated(result.value);
     });
@@ -112,239 +145,161 @@ export function PersonPage({ personId }: { personId: string }) {
         people: [refOf(person)],
         page: { pageSize: 25 },
       });
-      if (!result.ok) return setMessage(errorText(result.error));
+      if (!result.ok) return setMessage({ text: errorText(result.error), error: true });
       for (const p of result.value.people) seenPeople.set(p.id, p);
       setLookalikes(result.value.people);
     });
 
-  const open = (p: Person) => navigate({ page: 'person', id: p.id });
+  const name = personName(person);
+  const company = organizationName(person.organization);
+  const initials = name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
 
   return (
-    <section className="page">
-      <h1>{personName(person)}</h1>
-      <div className="toolbar">
-        {stored ? (
-          <span className="saved-mark">Saved</span>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void guarded(async () => void (await upsertPeople([person])))}
-          >
-            Save
-          </button>
-        )}
-        {person.organization && (
-          <button
-            type="button"
-            onClick={() =>
-              navigate({
-                page: 'company',
-                id: person.organization!.domain ? `domain:${person.organization!.domain}` : person.id,
-              })
-            }
-            disabled={!person.organization.domain}
-          >
-            Open company
-          </button>
-        )}
-      </div>
-      {message && <p role="status">{message}</p>}
-      <PersonDetails person={person} editable={!!stored} />
+    <Stack gap="md" component="section" className="page">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group gap="md" wrap="nowrap">
+          <Avatar src={person.photoUrl} alt="" radius="xl" size="lg" color="brand">
+            {initials}
+          </Avatar>
+          <div>
+            <Title order={1}>{name}</Title>
+            <Text c="dimmed">{[person.title, company].filter(Boolean).join(' at ')}</Text>
+          </div>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          {stored ? (
+            <Badge color="green" variant="light" size="lg" tt="none">
+              Saved
+            </Badge>
+          ) : (
+            <Button onClick={() => void guarded(async () => void (await savePeople([person])))} disabled={busy}>
+              Save
+            </Button>
+          )}
+          {person.organization && (
+            <Button
+              variant="default"
+              onClick={() =>
+                navigate({
+                  page: 'company',
+                  id: person.organization!.domain ? `domain:${person.organization!.domain}` : person.id,
+                })
+              }
+              disabled={!person.organization.domain}
+            >
+              Open company
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {message && (
+        <Alert role="status" color={message.error ? 'red' : 'brand'} variant="light" py="xs">
+          {message.text}
+        </Alert>
+      )}
+      {!stored && (
+        <Text size="sm" c="dimmed">
+          Seen in a search, not saved yet. Save or enrich to keep this person; fields can be edited once saved.
+        </Text>
+      )}
 
-      <div className="section">
-        <h2>Enrich</h2>
-        <fieldset className="toolbar" aria-label="Enrich with, in this order">
-          {enrichers.map((p) => (
-            <label key={p.id}>
-              <input
-                type="checkbox"
-                checked={waterfall.includes(p.id)}
-                onChange={() =>
-                  setChosen(
-                    waterfall.includes(p.id)
-                      ? waterfall.filter((x) => x !== p.id)
-                      : enrichers.map((e) => e.id).filter((x) => x === p.id || waterfall.includes(x)),
-                  )
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <PersonFields
+            person={person}
+            editable={!!stored}
+            labelOf={labelOf}
+            unlockWith={(field) => ({
+              providerLabel: waterfall[0] ? labelOf(waterfall[0]) : 'No provider',
+              credits: field === 'phone' ? phoneCost : emailCost,
+            })}
+            onUnlock={(field) => void enrich([field])}
+            busy={busy}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Card title="Enrich">
+            <Stack gap="xs">
+              <Checkbox.Group
+                label="Enrich with, in this order"
+                value={waterfall}
+                onChange={(next) =>
+                  setChosen(enrichers.map((e) => e.id).filter((id) => next.includes(id)) as ProviderId[])
                 }
-              />{' '}
-              {p.label}
-            </label>
-          ))}
-          <button type="button" onClick={() => void enrich()} disabled={busy}>
-            Enrich this person
-          </button>
-          <span className="muted">
-            Each provider is asked only for what is still missing; earlier lookups are reused for free.
-          </span>
-        </fieldset>
-      </div>
-      <div className="section">
-        <h2>Related people</h2>
-        <div className="toolbar">
+              >
+                <Stack gap={6} mt={6}>
+                  {enrichers.map((p) => (
+                    <Checkbox key={p.id} value={p.id} label={p.label} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+              <Button onClick={() => void enrich()} disabled={busy} loading={busy}>
+                Enrich this person
+              </Button>
+              <Text size="sm" c="dimmed">
+                Each provider is asked only for what is still missing; earlier lookups are reused for free.
+              </Text>
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+
+      <Card title="Related people">
+        <Group gap="sm" mb="sm">
           <ProviderPicker
             capability="people.related"
             value={relatedProvider}
             onChange={setRelatedProvider}
             label="Related via"
           />
-          <button type="button" onClick={() => void loadRelated()} disabled={busy}>
+          <Button variant="default" onClick={() => void loadRelated()} disabled={busy}>
             Find managers and direct reports
-          </button>
-        </div>
-        {related && (
-          <>
-            <h3>Managers</h3>
-            <VirtualTable
-              label="Managers"
-              rows={related.managers}
-              columns={personColumns}
-              rowKey={(p) => p.id}
-              onOpen={open}
-              height={150}
-              emptyText="No managers found."
-            />
-            <h3>Direct reports</h3>
-            <VirtualTable
+          </Button>
+        </Group>
+        {related ? (
+          <Stack gap="sm">
+            <Title order={3}>Managers</Title>
+            <PeopleResults label="Managers" rows={related.managers} height={150} emptyText="No managers found." />
+            <Title order={3}>Direct reports</Title>
+            <PeopleResults
               label="Direct reports"
               rows={related.directReports}
-              columns={personColumns}
-              rowKey={(p) => p.id}
-              onOpen={open}
               height={200}
               emptyText="No direct reports found."
             />
-          </>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Ask a provider for this person&apos;s managers and direct reports.
+          </Text>
         )}
-      </div>
-      <div className="section">
-        <h2>Lookalikes</h2>
-        <div className="toolbar">
+      </Card>
+
+      <Card title="People like this">
+        <Group gap="sm" mb="sm">
           <ProviderPicker
             capability="people.lookalikes"
             value={lookalikeProvider}
             onChange={setLookalikeProvider}
             label="Lookalikes via"
           />
-          <button type="button" onClick={() => void loadLookalikes()} disabled={busy}>
+          <Button variant="default" onClick={() => void loadLookalikes()} disabled={busy}>
             Find people like this
-          </button>
-        </div>
-        {lookalikes && (
-          <VirtualTable
-            label="Lookalikes"
-            rows={lookalikes}
-            columns={personColumns}
-            rowKey={(p) => p.id}
-            onOpen={open}
-            height={300}
-            emptyText="No lookalikes found."
-          />
-        )}
-      </div>
-    </section>
-  );
-}
-
-function PersonDetails({ person, editable }: { person: Person; editable: boolean }) {
-  const rows: { field: string; label: string; value: ReactNode; editable?: boolean }[] = [
-    { field: 'title', label: 'Title', value: person.title, editable: true },
-    { field: 'seniority', label: 'Seniority', value: person.seniority ? humanize(person.seniority) : undefined },
-    { field: 'departments', label: 'Departments', value: person.departments.map(humanize).join(', ') || undefined },
-    { field: 'organization', label: 'Company', value: organizationName(person.organization) || undefined },
-    { field: 'location', label: 'Location', value: locationText(person.location) || undefined },
-    {
-      field: 'emails',
-      label: 'Emails',
-      value: person.emails.length
-        ? person.emails.map((e) => `${e.address} (${e.status})`).join(', ')
-        : person.hasEmail
-          ? 'Available to reveal'
-          : undefined,
-    },
-    { field: 'phones', label: 'Phones', value: person.phones.map((p) => p.number).join(', ') || undefined },
-    {
-      field: 'linkedinUrl',
-      label: 'LinkedIn',
-      value: person.linkedinUrl ? (
-        <a href={person.linkedinUrl} target="_blank" rel="noreferrer noopener">
-          {person.linkedinUrl}
-        </a>
-      ) : undefined,
-    },
-  ];
-  return (
-    <dl className="detail" aria-label="Person details">
-      {rows.map((r) => (
-        <DetailRow
-          key={r.field}
-          personId={person.id}
-          field={r.field}
-          label={r.label}
-          value={r.value}
-          provenance={person.provenance[r.field]}
-          editable={editable && !!r.editable}
-          raw={r.field === 'title' ? person.title : undefined}
-        />
-      ))}
-    </dl>
-  );
-}
-
-function DetailRow(props: {
-  personId: string;
-  field: string;
-  label: string;
-  value: ReactNode;
-  provenance: Person['provenance'][string] | undefined;
-  editable: boolean;
-  raw?: string | undefined;
-}) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(props.raw ?? '');
-  const p = props.provenance;
-  const source = !p
-    ? ''
-    : 'manual' in p
-      ? `Edited by you ${formatDate(p.editedAt)}`
-      : `${p.provider} · ${formatDate(p.fetchedAt)}`;
-  return (
-    <>
-      <dt>{props.label}</dt>
-      <dd>
-        {editing ? (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void editPersonField(props.personId, props.field, draft).then(() => setEditing(false));
-            }}
-          >
-            <input
-              aria-label={`Edit ${props.label}`}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              autoFocus
-            />
-            <button type="submit">Save</button>
-          </form>
+          </Button>
+        </Group>
+        {lookalikes ? (
+          <PeopleResults label="Lookalikes" rows={lookalikes} height={300} emptyText="No lookalikes found." />
         ) : (
-          <>
-            {props.value ?? <span className="muted">—</span>}
-            {props.editable && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => setEditing(true)}
-                aria-label={`Edit ${props.label}`}
-                style={{ marginLeft: 8 }}
-              >
-                Edit
-              </button>
-            )}
-          </>
+          <Text size="sm" c="dimmed">
+            Find people with a similar role at similar companies.
+          </Text>
         )}
-      </dd>
-      <dd className="source">{source}</dd>
-    </>
+      </Card>
+    </Stack>
   );
 }

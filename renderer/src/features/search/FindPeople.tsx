@@ -9,7 +9,7 @@ import { ResultsBar } from './SearchChrome';
 import { ProviderPicker } from './ProviderPicker';
 import { SaveSearchControl, SaveToList } from '../lists/SaveToList';
 import { VirtualTable, type SortState } from '../../components/VirtualTable';
-import { upsertPeople } from '../../db/people';
+import { savePeople } from '../people/savePeople';
 import { addToList, createList } from '../../db/lists';
 import { saveSearch } from '../../db/savedSearches';
 import { PEOPLE_FIELDS } from '../../lib/filters';
@@ -58,7 +58,7 @@ export function FindPeople() {
   const enrichCredits = useEnrichCredits(provider?.id);
 
   async function save(chosen: Person[], target: { listId?: string; newListName?: string }) {
-    const stored = await upsertPeople(chosen);
+    const stored = await savePeople(chosen);
     const list = target.newListName
       ? await createList(target.newListName, 'people')
       : target.listId
@@ -87,7 +87,7 @@ export function FindPeople() {
     const waterfall = enrichProviders(providers, provider?.id);
     if (!waterfall.length) return setNotice('No provider with a key can enrich people. Add a key in Settings.');
     setNotice(`Enriching ${personName(p)}…`);
-    const [stored] = await upsertPeople([p]);
+    const [stored] = await savePeople([p]);
     const result = await enrichPersonWaterfall(api(), stored!, { providers: waterfall, fields: ['email', 'phone'] });
     setSavedVersion((v) => v + 1);
     const credits = result.steps.reduce((sum, st) => sum + st.credits, 0);
