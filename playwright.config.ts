@@ -5,6 +5,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Not tsconfig.json: Playwright follows its references into tsconfig.renderer.json, whose `paths`
+  // resolve papaparse to its type declarations (an empty module in Node). See the file.
+  tsconfig: './tsconfig.playwright.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

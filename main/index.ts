@@ -3,29 +3,36 @@
  * secure window settings from main/window.ts, serves the renderer from the app:// scheme, and
  * binds the contract to ipcMain with a sender check. Everything else lives in main/runtime.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { join, normalize, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type AppEvent } from '../shared/contract';
+import { shellEnvironment } from './config';
 import { bindContract } from './ipc/bind';
 import { isTrustedSender } from './ipc/sender';
 import { createMainRuntime } from './runtime';
 import {
-  APP_HOST,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
   allowedOrigins,
+  applicationMenuTemplate,
   browserWindowOptions,
+  isAllowedExternalUrl,
   isAllowedNavigation,
+  rendererFileFor,
+  safeCsvFileName,
 } from './window';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// Packaged: the test hooks (dev server origin, base URLs, keytar path, memory store) are dropped.
+const env = shellEnvironment(process.env, app.isPackaged);
+const devServerUrl = env.ELECTRON_RENDERER_URL;
 const origins = allowedOrigins(devServerUrl);
 const rendererDir = join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
@@ -38,10 +45,13 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start).catch((err) => {
-    console.error('[main] failed to start', err instanceof Error ? err.message : err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err) => {
+      console.error('[main] failed to start', err instanceof Error ? err.message : err);
+      app.exit(1);
+    });
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -53,8 +63,9 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAllowedNavigation(url, origins)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to profiles open in the rep's browser, never inside the app.
-    if (safeExternalUrl(url)) void shell.openExternal(url);
+    // Links to profiles and provider sites open in the rep's browser, never inside the app; others are refused.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    else console.warn('[main] refused to open a link outside the allow-list');
     return { action: 'deny' };
   });
 });
@@ -63,29 +74,24 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-function safeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 function serveRenderer() {
-  protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(rendererDir, path));
-    const rel = relative(rendererDir, file);
-    if (rel.startsWith('..') || rel.includes(`..${sep}`)) return new Response('Forbidden', { status: 403 });
-    return net.fetch(pathToFileURL(file).toString());
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = rendererFileFor(request.url, rendererDir, join, relative);
+    if ('status' in target) return new Response(null, { status: target.status, headers: SECURITY_HEADERS });
+    const file = await net.fetch(pathToFileURL(target.file).toString());
+    // The CSP travels on the Response itself: header events do not reliably fire for custom schemes.
+    const headers = new Headers(file.headers);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    return new Response(file.body, { status: file.status, statusText: file.statusText, headers });
   });
 }
 
 async function start() {
   serveRenderer();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged, process.platform) as never));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The dev server's (http) responses get the same CSP; app:// responses carry it themselves.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -96,18 +102,24 @@ async function start() {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   };
   const runtime = await createMainRuntime({
-    env: process.env,
+    env,
     emit,
     safeStorage,
     userDataDir: app.getPath('userData'),
     dataDir: app.getPath('userData'),
     saveCsv: async (suggestedName, content) => {
+      // The renderer suggests a base name only; main picks the folder (Documents, else Downloads).
+      const folder = safePath('documents') ?? safePath('downloads') ?? app.getPath('home');
       const target = mainWindow ?? undefined;
-      const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const options = {
+        defaultPath: join(folder, safeCsvFileName(suggestedName)),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      };
       const choice = target ? await dialog.showSaveDialog(target, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { saved: false };
-      await writeFile(choice.filePath, content, 'utf8');
-      return { saved: true, path: choice.filePath };
+      const path = /\.csv$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.csv`;
+      await writeFile(path, content, 'utf8');
+      return { saved: true, path };
     },
   });
 
@@ -124,8 +136,16 @@ async function start() {
   createWindow();
 }
 
+function safePath(name: 'documents' | 'downloads'): string | undefined {
+  try {
+    return app.getPath(name);
+  } catch {
+    return undefined;
+  }
+}
+
 function createWindow() {
-  mainWindow = new BrowserWindow(browserWindowOptions(join(__dirname, '../preload/index.cjs')));
+  mainWindow = new BrowserWindow(browserWindowOptions(join(__dirname, '../preload/index.cjs'), app.isPackaged));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -21,8 +21,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-export function secureWebPreferences(preloadPath: string) {
+export function secureWebPreferences(preloadPath: string, packaged = false) {
   return {
+    /** No DevTools in an installed app (the menu has none either). */
+    devTools: !packaged,
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
@@ -37,7 +39,7 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-export function browserWindowOptions(preloadPath: string) {
+export function browserWindowOptions(preloadPath: string, packaged = false) {
   return {
     width: 1280,
     height: 820,
@@ -46,7 +48,7 @@ export function browserWindowOptions(preloadPath: string) {
     show: false,
     title: 'Prospect Desk',
     backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, packaged),
   } as const;
 }
 
@@ -77,4 +79,129 @@ export function allowedOrigins(devServerUrl: string | undefined): string[] {
 export function isAllowedNavigation(url: string, origins: readonly string[]): boolean {
   const origin = originOf(url);
   return origin !== undefined && origins.includes(origin);
+}
+
+/**
+ * Hosts a link may open in the rep's browser: profiles and the data providers' own sites. Anything
+ * else (another scheme, plain http, an unknown host) is refused: a renderer bug or a hostile value in
+ * a provider's answer must not be able to launch arbitrary URLs or local handlers.
+ */
+export const EXTERNAL_HOSTS = ['linkedin.com', 'apollo.io', 'apione.store', 'ocean.io', 'sumble.com'] as const;
+
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
+  const host = parsed.hostname.toLowerCase();
+  return EXTERNAL_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+
+/**
+ * The file name main offers in the save dialog: the base name only (a renderer cannot pre-fill
+ * ~/.config/autostart/…), no control or reserved characters, at most 120 characters, always `.csv`.
+ */
+export function safeCsvFileName(suggested: string): string {
+  const base = suggested.split(/[\\/]/).pop() ?? '';
+  let name = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  name = name
+    .replace(/\.csv$/i, '')
+    .slice(0, 116)
+    .trim();
+  if (!name) name = 'export';
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  return `${name}.csv`;
+}
+
+/**
+ * The file under `rendererDir` an app:// request asks for, or why not: 404 for another host,
+ * 400 for a malformed %-escape, 403 for anything outside the renderer folder.
+ */
+export function rendererFileFor(
+  requestUrl: string,
+  rendererDir: string,
+  join: (...parts: string[]) => string,
+  relative: (from: string, to: string) => string,
+): { file: string } | { status: 400 | 403 | 404 } {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return { status: 400 };
+  }
+  if (url.host !== APP_HOST) return { status: 404 };
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (path.includes('\0')) return { status: 400 };
+  const file = join(rendererDir, path);
+  const rel = relative(rendererDir, file);
+  if (!rel || rel.startsWith('..') || /^[a-z]:/i.test(rel) || rel.startsWith('/') || rel.startsWith('\\'))
+    return { status: 403 };
+  return { file };
+}
+
+/** Headers every app:// response carries (set on the Response: header events do not fire for custom schemes). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** Menu roles of the application menu: no reload or DevTools in a packaged app. */
+export function applicationMenuTemplate(packaged: boolean, platform: NodeJS.Platform) {
+  const edit = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+  const view = packaged
+    ? {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      }
+    : {
+        label: 'View',
+        submenu: [
+          { role: 'reload' },
+          { role: 'forceReload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      };
+  const windowMenu = { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'close' }] };
+  const first = platform === 'darwin' ? [{ role: 'appMenu' }] : [{ label: 'File', submenu: [{ role: 'quit' }] }];
+  return [...first, edit, view, windowMenu] as const;
 }

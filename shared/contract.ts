@@ -8,7 +8,9 @@ import {
   AppError,
   Capability,
   CreditsUsed,
+  ENRICH_FIELDS,
   EnrichField,
+  enumList,
   JobPosting,
   KeyedProviderId,
   Organization,
@@ -135,7 +137,7 @@ export const CreditPlan = z
     operation: CreditOperation,
     /** Number of lookups (enrich) or results (search) planned. */
     count: z.number().int().nonnegative().max(10_000_000),
-    fields: z.array(EnrichField).default([]),
+    fields: enumList(ENRICH_FIELDS).default([]),
     /** Of `count`, how many are asked by email (Sumble charges email identifiers). */
     byEmail: z.number().int().nonnegative().optional(),
   })
@@ -155,7 +157,18 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 export const contract = {
   'providers.list': channel(z.object({}).strict(), z.array(ProviderInfo)),
   'secrets.set': channel(
-    z.object({ provider: KeyedProviderId, key: z.string().trim().min(8).max(512) }).strict(),
+    z
+      .object({
+        provider: KeyedProviderId,
+        // Printable ASCII only: a key is sent as an HTTP header, which cannot carry U+202E or Cyrillic.
+        key: z
+          .string()
+          .max(512)
+          .trim()
+          .min(8)
+          .regex(/^[\x20-\x7e]+$/, 'An API key is printable ASCII only (no accents, symbols or hidden characters).'),
+      })
+      .strict(),
     ProviderInfo,
   ),
   'secrets.remove': channel(z.object({ provider: KeyedProviderId }).strict(), ProviderInfo),
@@ -169,7 +182,7 @@ export const contract = {
       .object({
         provider: ProviderId,
         queries: z.array(PersonQuery).min(1).max(100),
-        fields: z.array(EnrichField).min(1).default(['email', 'title', 'organization']),
+        fields: enumList(ENRICH_FIELDS).pipe(z.array(EnrichField).min(1)).default(['email', 'title', 'organization']),
         /**
          * Ask again the lookups that were in flight when the app last stopped (answered 'uncertain'
          * otherwise): the rep accepts that the provider may charge them a second time.
@@ -177,13 +190,20 @@ export const contract = {
         retryUncertain: z.boolean().optional(),
         /** Replay an earlier paid answer only if it is younger than this (the plan's freshness window). */
         maxAgeDays: z.number().min(0).max(3650).optional(),
+        /**
+         * The run (CSV job) asking. An answer main journaled for this same run (paid while the page
+         * was away) is replayed with its original cost, so the run's spend is never under-reported.
+         */
+        runId: z.string().min(1).max(100).optional(),
       })
       .strict(),
     z.object({
       results: z.array(EnrichOutcome),
       credits: CreditsUsed,
-      /** Lookups main answered from its enrichment journal at no cost (already paid for earlier). */
+      /** Lookups main answered from its enrichment journal (already paid for, by this run or earlier). */
       replayed: z.number().int().nonnegative().optional(),
+      /** What the replayed answers of this same run cost when they were paid (not charged again). */
+      replayedCredits: z.number().nonnegative().optional(),
     }),
   ),
   'people.related': channel(
@@ -202,7 +222,11 @@ export const contract = {
   ),
   'people.lookalikes': channel(
     z
-      .object({ provider: ProviderId, people: z.array(PersonRef).min(1).max(50), page: PageRequest.default({ pageSize: 25 }) })
+      .object({
+        provider: ProviderId,
+        people: z.array(PersonRef).min(1).max(50),
+        page: PageRequest.default({ pageSize: 25 }),
+      })
       .strict(),
     PeopleSearchResult,
   ),
@@ -213,8 +237,15 @@ export const contract = {
     OrganizationSearchResult,
   ),
   'organizations.jobPostings': channel(
-    z.object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) }).strict(),
-    z.object({ jobPostings: z.array(JobPosting), total: z.number().int().optional(), nextPage: NextPage.optional(), credits: CreditsUsed }),
+    z
+      .object({ provider: ProviderId, organization: OrganizationRefInput, page: PageRequest.default({ pageSize: 25 }) })
+      .strict(),
+    z.object({
+      jobPostings: z.array(JobPosting),
+      total: z.number().int().optional(),
+      nextPage: NextPage.optional(),
+      credits: CreditsUsed,
+    }),
   ),
   'credits.estimate': channel(z.object({ plans: z.array(CreditPlan).min(1).max(20) }).strict(), CreditEstimate),
   'files.saveCsv': channel(
@@ -226,6 +257,21 @@ export const contract = {
       })
       .strict(),
     z.object({ saved: z.boolean(), path: z.string().optional() }),
+  ),
+  /**
+   * Forget people in main's enrichment journal (emails, phones and names of paid lookups) when the rep
+   * deletes them: their identity keys as shared/identity.ts personIdentityKeys gives them.
+   */
+  'data.purgePeople': channel(
+    z.object({ identityKeys: z.array(z.string().min(1).max(1000)).min(1).max(10_000) }).strict(),
+    z.object({ purged: z.number().int().nonnegative() }),
+  ),
+  /** "Clear all local data": main's journal and every saved API key (the renderer clears IndexedDB). */
+  'data.clearAll': channel(z.object({}).strict(), z.object({ cleared: z.literal(true) })),
+  /** Days main keeps paid lookups' answers; without `days` it only reads the setting. */
+  'data.retention': channel(
+    z.object({ days: z.number().int().min(1).max(3650).optional() }).strict(),
+    z.object({ retentionDays: z.number().int().positive() }),
   ),
 } as const;
 

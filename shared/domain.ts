@@ -85,7 +85,10 @@ export const ProvenanceEntry = z.object({
 export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;
 
 /** field name -> where its current value came from. `manual` marks a rep's own edit. */
-export const Provenance = z.record(z.string(), z.union([ProvenanceEntry, z.object({ manual: z.literal(true), editedAt: isoDate })]));
+export const Provenance = z.record(
+  z.string(),
+  z.union([ProvenanceEntry, z.object({ manual: z.literal(true), editedAt: isoDate })]),
+);
 export type Provenance = z.infer<typeof Provenance>;
 
 export const Location = z.object({
@@ -114,8 +117,8 @@ export const Phone = z.object({
 });
 export type Phone = z.infer<typeof Phone>;
 
-/** provider -> that provider's id for the record. */
-export const ProviderIds = z.partialRecord(ProviderId, z.string());
+/** provider -> that provider's id for the record (bounded: ids arrive from the renderer too). */
+export const ProviderIds = z.partialRecord(ProviderId, z.string().max(200));
 export type ProviderIds = z.infer<typeof ProviderIds>;
 
 export const OrganizationRef = z.object({
@@ -187,11 +190,31 @@ export const JobPosting = z.object({
 export type JobPosting = z.infer<typeof JobPosting>;
 
 /** Employee-count bands, the union of Apollo's and Ocean's. */
-export const EMPLOYEE_RANGES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'] as const;
+export const EMPLOYEE_RANGES = [
+  '1-10',
+  '11-50',
+  '51-200',
+  '201-500',
+  '501-1000',
+  '1001-5000',
+  '5001-10000',
+  '10001+',
+] as const;
 export const EmployeeRange = z.enum(EMPLOYEE_RANGES);
 export type EmployeeRange = z.infer<typeof EmployeeRange>;
 
 const strList = z.array(z.string().trim().min(1).max(500)).max(1000);
+
+/**
+ * A list of enum values from the renderer: at most one of each (zod checks the length before the
+ * items, so a million-item array is refused at once), duplicates dropped.
+ */
+export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .array(z.enum(values))
+    .max(values.length)
+    .transform((list) => [...new Set(list)]);
+}
 
 /** The union of what providers can filter people on. A provider reports which it cannot apply. */
 export const PeopleFilters = z
@@ -200,15 +223,15 @@ export const PeopleFilters = z
     keywords: z.string().trim().max(500).optional(),
     titles: strList.optional(),
     excludeTitles: strList.optional(),
-    seniorities: z.array(Seniority).optional(),
-    departments: z.array(Department).optional(),
+    seniorities: enumList(SENIORITIES).optional(),
+    departments: enumList(DEPARTMENTS).optional(),
     /** Free-text locations ("San Francisco", "Germany") or ISO alpha-2 country codes. */
     locations: strList.optional(),
     organizationNames: strList.optional(),
     organizationDomains: strList.optional(),
     /** Provider ids of organizations (e.g. from a company page). */
     organizationIds: strList.optional(),
-    employeeRanges: z.array(EmployeeRange).optional(),
+    employeeRanges: enumList(EMPLOYEE_RANGES).optional(),
     industries: strList.optional(),
     technologies: strList.optional(),
     hasEmail: z.boolean().optional(),
@@ -224,7 +247,7 @@ export const OrganizationFilters = z
     keywords: z.string().trim().max(500).optional(),
     domains: strList.optional(),
     locations: strList.optional(),
-    employeeRanges: z.array(EmployeeRange).optional(),
+    employeeRanges: enumList(EMPLOYEE_RANGES).optional(),
     industries: strList.optional(),
     technologies: strList.optional(),
   })

@@ -6,7 +6,19 @@
 import { getDomain } from 'tldts';
 import type { ProviderId, ProviderIds } from './domain';
 
-/** "https://WWW.linkedin.com/in/Jane-Doe/?trk=x" -> "https://www.linkedin.com/in/jane-doe". Undefined if not a profile URL. */
+/** decodeURIComponent that answers undefined for a stray or truncated `%` instead of throwing. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "https://WWW.linkedin.com/in/Jane-Doe/?trk=x" -> "https://www.linkedin.com/in/jane-doe". Undefined if not a
+ * profile URL, including one with a malformed %-escape (bad input is not an identity, never an exception).
+ */
 export function normalizeLinkedinUrl(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
   let text = raw.trim();
@@ -25,9 +37,12 @@ export function normalizeLinkedinUrl(raw: string | undefined | null): string | u
   if ((kind !== 'in' && kind !== 'pub') || !parts[1]) return undefined;
   if (kind === 'pub') {
     // Legacy /pub/name/x/y/z URLs cannot be reduced to a handle reliably; keep the path as identity.
-    return `https://www.linkedin.com/pub/${parts.slice(1).map((p) => decodeURIComponent(p).toLowerCase()).join('/')}`;
+    const decoded = parts.slice(1).map(decodeSegment);
+    if (decoded.some((p) => p === undefined)) return undefined;
+    return `https://www.linkedin.com/pub/${decoded.map((p) => p!.toLowerCase()).join('/')}`;
   }
-  return `https://www.linkedin.com/in/${decodeURIComponent(parts[1]).toLowerCase()}`;
+  const handle = decodeSegment(parts[1]);
+  return handle === undefined ? undefined : `https://www.linkedin.com/in/${handle.toLowerCase()}`;
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -114,7 +129,11 @@ export function personLocalId(p: IdentityInput): string | undefined {
 }
 
 /** Local id for an organization: its registrable domain, else the first provider id. */
-export function organizationLocalId(o: { domain?: string; providerIds?: ProviderIds; name?: string }): string | undefined {
+export function organizationLocalId(o: {
+  domain?: string;
+  providerIds?: ProviderIds;
+  name?: string;
+}): string | undefined {
   const domain = normalizeDomain(o.domain);
   if (domain) return `domain:${domain}`;
   for (const [provider, id] of Object.entries(o.providerIds ?? {})) if (id) return `${provider}:${id}`;

@@ -44,3 +44,20 @@ export function lookupKey(provider: ProviderId, q: PersonQuery): string | undefi
   if (org) return `${provider}|name:${name}|org:${org}`;
   return undefined;
 }
+
+/**
+ * The person identity keys (shared/identity.ts personIdentityKeys) a lookup key names, so main can
+ * forget a deleted person's lookups: `apollo|email:x` -> `email:x`, `apollo|li:https://www.linkedin.com/in/h`
+ * -> `li:in/h`, `apollo|id:1` -> `apollo:1`, `apollo|name:f|l|acme.com` -> `name:f|l|acme.com`.
+ */
+export function identityKeysOfLookupKey(key: string): string[] {
+  const bar = key.indexOf('|');
+  if (bar < 0) return [];
+  const provider = key.slice(0, bar);
+  const rest = key.slice(bar + 1);
+  if (rest.startsWith('email:')) return [rest];
+  if (rest.startsWith('li:')) return [`li:${rest.slice(3).replace('https://www.linkedin.com/', '')}`];
+  if (rest.startsWith('id:')) return [`${provider}:${rest.slice(3)}`];
+  if (rest.startsWith('name:') && !rest.includes('|org:')) return [rest];
+  return [];
+}

@@ -14,7 +14,17 @@
  *   and replaced whole (if newer) when they do not (the person moved or changed jobs);
  * - the stored record's id is kept.
  */
-import type { Email, EmailStatus, Location, Organization, OrganizationRef, Person, Phone, Provenance, ProviderIds } from './domain';
+import type {
+  Email,
+  EmailStatus,
+  Location,
+  Organization,
+  OrganizationRef,
+  Person,
+  Phone,
+  Provenance,
+  ProviderIds,
+} from './domain';
 import { isPlaceholderEmail, normalizeDomain } from './identity';
 
 export interface MergeOptions {
@@ -30,7 +40,17 @@ export interface Editable {
 type ProvenanceValue = Provenance[string];
 
 /** Fields merged by dedicated rules (or never taken from the incoming side). */
-const PERSON_SPECIAL = new Set(['id', 'provenance', 'providerIds', 'updatedAt', 'editedFields', 'emails', 'phones', 'location', 'organization']);
+const PERSON_SPECIAL = new Set([
+  'id',
+  'provenance',
+  'providerIds',
+  'updatedAt',
+  'editedFields',
+  'emails',
+  'phones',
+  'location',
+  'organization',
+]);
 const ORGANIZATION_SPECIAL = new Set(['id', 'provenance', 'providerIds', 'updatedAt', 'editedFields', 'location']);
 
 export function isManualEntry(entry: ProvenanceValue | undefined): entry is { manual: true; editedAt: string } {
@@ -83,7 +103,14 @@ export function mergeProviderIds(existing: ProviderIds | undefined, incoming: Pr
 }
 
 // A known verdict beats "unknown"; among verdicts, the more deliverable one wins.
-const EMAIL_STATUS_RANK: Record<EmailStatus, number> = { verified: 5, likely: 4, guessed: 3, unverified: 2, invalid: 1, unknown: 0 };
+const EMAIL_STATUS_RANK: Record<EmailStatus, number> = {
+  verified: 5,
+  likely: 4,
+  guessed: 3,
+  unverified: 2,
+  invalid: 1,
+  unknown: 0,
+};
 
 export function emailKey(address: string): string {
   return address.trim().toLowerCase();
@@ -245,7 +272,9 @@ function mergeGeneric<T extends { provenance?: Provenance; updatedAt?: string; p
     }
   }
   out.providerIds = mergeProviderIds(existing.providerIds, incoming.providerIds);
-  const updated = [existing.updatedAt, incoming.updatedAt].filter((t): t is string => !!t).sort((a, b) => time(a) - time(b));
+  const updated = [existing.updatedAt, incoming.updatedAt]
+    .filter((t): t is string => !!t)
+    .sort((a, b) => time(a) - time(b));
   if (updated.length) out.updatedAt = updated[updated.length - 1];
   return { out, ctx, provenance };
 }
@@ -318,7 +347,13 @@ export function mergePerson<T extends Person & Editable>(existing: T, incoming: 
   out.phones = phones ?? [];
   const location = mergeObjectField<Location>(ctx, provenance, 'location', sameCountry, mergeLocation);
   if (location) out.location = location;
-  const organization = mergeObjectField<OrganizationRef>(ctx, provenance, 'organization', sameOrganization, mergeOrganizationRef);
+  const organization = mergeObjectField<OrganizationRef>(
+    ctx,
+    provenance,
+    'organization',
+    sameOrganization,
+    mergeOrganizationRef,
+  );
   if (organization) out.organization = organization;
   // A provider's "has email" flag cannot contradict the addresses we hold.
   if (out.emails.length && !isManualField(out, 'hasEmail')) out.hasEmail = true;
@@ -330,7 +365,11 @@ export function mergePerson<T extends Person & Editable>(existing: T, incoming: 
 }
 
 /** Same rules for organizations. */
-export function mergeOrganization<T extends Organization & Editable>(existing: T, incoming: Organization, opts?: MergeOptions): T {
+export function mergeOrganization<T extends Organization & Editable>(
+  existing: T,
+  incoming: Organization,
+  opts?: MergeOptions,
+): T {
   const { out, ctx, provenance } = mergeGeneric<Organization>(existing, incoming, ORGANIZATION_SPECIAL, opts);
   const location = mergeObjectField<Location>(ctx, provenance, 'location', sameCountry, mergeLocation);
   if (location) out.location = location;

@@ -34,14 +34,28 @@ export function createDispatch(handlers: Partial<Handlers>, log: (line: string) 
       return { ok: false, error: { code: 'bad_request', message: `Unknown channel "${channel}".` } };
     }
     const schema = contract[channel as Channel];
-    const parsed = schema.input.safeParse(input);
+    // Parsing is inside the try too: a hostile shape (a getter that throws, a structure deep enough
+    // to overflow the stack) must answer a Result like any other bad input, never reject.
+    let parsed: ReturnType<typeof schema.input.safeParse>;
+    try {
+      parsed = schema.input.safeParse(input);
+    } catch (err) {
+      log(`[ipc] ${channel} input could not be parsed: ${err instanceof Error ? err.name : typeof err}`);
+      return {
+        ok: false,
+        error: { code: 'bad_request', message: `Invalid input for ${channel}: it could not be read.` },
+      };
+    }
     if (!parsed.success) {
       return {
         ok: false,
         error: {
           code: 'bad_request',
-          message: `Invalid input for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
-          issues: zodIssues(parsed.error),
+          message: `Invalid input for ${channel}: ${parsed.error.issues
+            .slice(0, 10)
+            .map((i) => `${i.path.join('.') || '(root)'} ${i.message}`)
+            .join('; ')}`,
+          issues: zodIssues(parsed.error).slice(0, 50),
         },
       };
     }
@@ -56,7 +70,9 @@ export function createDispatch(handlers: Partial<Handlers>, log: (line: string) 
       const value = await handler(parsed.data);
       const checked = schema.output.safeParse(value);
       if (!checked.success) {
-        log(`[ipc] ${channel} produced an answer that does not match the contract: ${checked.error.issues.length} issue(s)`);
+        log(
+          `[ipc] ${channel} produced an answer that does not match the contract: ${checked.error.issues.length} issue(s)`,
+        );
         return { ok: false, error: { code: 'internal', message: `${channel} produced an invalid answer.` } };
       }
       return { ok: true, value: checked.data };

@@ -101,7 +101,7 @@ export interface HttpClientOptions {
   random?: () => number;
 }
 
-/** Just under each provider's documented limit (see shared/providers/NOTES.md). */
+/** Just under each provider's documented limit (docs/providers.md). */
 export const DEFAULT_LIMITS: Record<ProviderId, ProviderLimit> = {
   // Free plans: 50 per minute per endpoint (paid: 200). x-rate-limit-minute lowers it further if needed.
   apollo: { requestsPerSecond: 50 / 60, concurrency: 4 },

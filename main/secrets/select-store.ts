@@ -35,7 +35,7 @@ export async function selectSecretStore(opts: SelectSecretStoreOptions): Promise
   const service = opts.keychainService ?? (opts.env.PROSPECT_DESK_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE);
   const reasons: string[] = [];
 
-  const loaded = await (opts.loadKeytar ?? loadKeytar)();
+  const loaded = await (opts.loadKeytar ?? (() => loadKeytar(opts.env)))();
   if (loaded.ok) {
     const probe =
       opts.probeKeychain === false

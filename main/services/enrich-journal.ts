@@ -15,16 +15,24 @@
  * keeps its state in memory only.
  */
 import { constants, createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { chmod, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { EnrichField, Person } from '../../shared/domain';
+import { personIdentityKeys, type IdentityInput } from '../../shared/identity';
+import { identityKeysOfLookupKey } from '../../shared/lookup-key';
 
 export const JOURNAL_FILE_NAME = 'enrich-journal.jsonl';
 export const DEFAULT_JOURNAL_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
 const HEADER = { journal: 'prospect-desk/enrich', version: 1 } as const;
+/** Emails, phones and names live here: readable by the rep's own account only. */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 3650;
+const CORRUPT_PREFIX = `${JOURNAL_FILE_NAME}.corrupt-`;
 
 const Key = z.string().min(1).max(2000);
 const At = z.string().refine((s) => Number.isFinite(Date.parse(s)));
@@ -39,6 +47,8 @@ const AnswerRecord = z.object({
   // Checked against the Person schema when replayed, not at open: a large journal opens fast.
   person: z.record(z.string(), z.unknown()).optional(),
   credits: z.number().nonnegative(),
+  /** The run (CSV job) that paid for it: a replay to the same run still carries the cost. */
+  run: z.string().max(100).optional(),
 });
 const ClearRecord = z.object({ type: z.literal('clear'), key: Key, at: At });
 const JournalRecord = z.discriminatedUnion('type', [IntentRecord, AnswerRecord, ClearRecord]);
@@ -53,6 +63,8 @@ export interface JournalAnswer {
   fields: EnrichField[];
   credits: number;
   answeredAt: string;
+  /** The run that paid for it, when the caller named one. */
+  run?: string;
 }
 
 export interface JournalIntent {
@@ -64,6 +76,7 @@ export interface JournalAnswerInput extends JournalIntent {
   status: 'matched' | 'not_found';
   person?: Person;
   credits: number;
+  run?: string;
 }
 
 export interface EnrichJournal {
@@ -85,6 +98,17 @@ export interface EnrichJournal {
   answer(answers: readonly JournalAnswerInput[]): Promise<void>;
   /** Ends those of `keys` still in flight with no answer (the caller was told about the failure). */
   abandon(keys: readonly string[]): Promise<void>;
+  /**
+   * Forgets every lookup of the people with any of these identity keys (shared/identity.ts), on disk
+   * too (the file is rewritten without them). Answers how many lookups were forgotten.
+   */
+  purge(identityKeys: readonly string[]): Promise<number>;
+  /** Forgets everything, and removes the copies of unreadable journals. */
+  clear(): Promise<void>;
+  /** Days an answer is kept (and replayed); persisted in the journal's header. */
+  readonly retentionDays: number;
+  /** Changes the retention window and drops, on disk too, what is now past it. */
+  setRetentionDays(days: number): Promise<void>;
   /** Stops writing at once (like a process that ends), then closes the file. */
   close(): Promise<void>;
 }
@@ -141,21 +165,92 @@ function compacted(state: Map<string, KeyState>, nowMs: number, retentionMs: num
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 
+const clampRetention = (days: number) =>
+  Math.min(
+    MAX_RETENTION_DAYS,
+    Math.max(MIN_RETENTION_DAYS, Math.round(Number.isFinite(days) ? days : DEFAULT_JOURNAL_RETENTION_DAYS)),
+  );
+
+/** Writes the whole journal to `path` through a 0600 temporary file and a rename. */
+async function writeWhole(path: string, retentionDays: number, records: readonly JournalRecord[]): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const out = await open(tmp, 'w', FILE_MODE);
+  try {
+    await out.chmod(FILE_MODE); // an older, looser tmp file keeps its mode through open()
+    await out.writeFile(line({ ...HEADER, retentionDays }) + records.map(line).join(''), 'utf8');
+    await out.sync();
+  } finally {
+    await out.close();
+  }
+  await rename(tmp, path);
+}
+
 class Journal implements EnrichJournal {
   private readonly flights = new Map<string, { done: Promise<void>; end: () => void }>();
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly now: () => Date;
-  private readonly retentionMs: number;
+  private retentionMs: number;
 
   constructor(
     readonly kind: 'file' | 'memory',
     private readonly state: Map<string, KeyState>,
     private file: FileHandle | undefined,
     opts: JournalOptions,
+    /** The journal file, for rewrites (purge, clear, retention); none in memory. */
+    private readonly path?: string,
   ) {
     this.now = opts.now ?? (() => new Date());
-    this.retentionMs = (opts.retentionDays ?? DEFAULT_JOURNAL_RETENTION_DAYS) * DAY_MS;
+    this.retentionMs = clampRetention(opts.retentionDays ?? DEFAULT_JOURNAL_RETENTION_DAYS) * DAY_MS;
+  }
+
+  get retentionDays(): number {
+    return Math.round(this.retentionMs / DAY_MS);
+  }
+
+  async setRetentionDays(days: number): Promise<void> {
+    this.retentionMs = clampRetention(days) * DAY_MS;
+    await this.rewrite();
+  }
+
+  async purge(identityKeys: readonly string[]): Promise<number> {
+    const wanted = new Set(identityKeys);
+    if (wanted.size === 0) return 0;
+    let purged = 0;
+    for (const [key, entry] of this.state) {
+      const person = entry.answer?.person as IdentityInput | undefined;
+      const keys = [...identityKeysOfLookupKey(key), ...(person ? personIdentityKeys(person) : [])];
+      if (!keys.some((k) => wanted.has(k))) continue;
+      this.state.delete(key);
+      purged++;
+    }
+    if (purged) await this.rewrite();
+    return purged;
+  }
+
+  async clear(): Promise<void> {
+    this.state.clear();
+    await this.rewrite();
+    if (this.path) await removeCorruptCopies(this.path, () => true);
+  }
+
+  /** Replaces the file with the compacted state, in the write chain (no append interleaves). */
+  private rewrite(): Promise<void> {
+    compacted(this.state, this.now().getTime(), this.retentionMs);
+    const path = this.path;
+    if (!path || this.kind !== 'file') return Promise.resolve();
+    const next = this.chain
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.closed) return;
+        await this.file?.close();
+        this.file = undefined;
+        await writeWhole(path, this.retentionDays, compacted(this.state, this.now().getTime(), this.retentionMs));
+        await syncDir(dirname(path));
+        this.file = await open(path, 'a', FILE_MODE);
+      });
+    this.chain = next;
+    return next;
   }
 
   answered(key: string, fields: readonly EnrichField[], maxAgeMs?: number): JournalAnswer | undefined {
@@ -175,6 +270,7 @@ class Journal implements EnrichJournal {
       fields: [...record.fields],
       credits: record.credits,
       answeredAt: record.at,
+      ...(record.run ? { run: record.run } : {}),
     };
   }
 
@@ -221,6 +317,7 @@ class Journal implements EnrichJournal {
       status: a.status,
       ...(a.status === 'matched' && a.person ? { person: a.person as Record<string, unknown> } : {}),
       credits: a.credits,
+      ...(a.run ? { run: a.run } : {}),
     }));
     // Memory first: the answer is known to this session even if the disk write fails.
     if (!this.closed) for (const r of records) apply(this.state, r);
@@ -245,7 +342,11 @@ class Journal implements EnrichJournal {
   }
 
   close(): Promise<void> {
-    if (this.closed) return this.chain.then(() => undefined, () => undefined);
+    if (this.closed)
+      return this.chain.then(
+        () => undefined,
+        () => undefined,
+      );
     this.closed = true;
     this.endFlights([...this.flights.keys()]);
     const file = this.file;
@@ -285,7 +386,8 @@ export function createMemoryEnrichJournal(opts: JournalOptions = {}): EnrichJour
   return new Journal('memory', new Map(), undefined, opts);
 }
 
-type LoadResult = { ok: true; state: Map<string, KeyState>; tornTail: boolean } | { ok: false; reason: string };
+type LoadResult =
+  { ok: true; state: Map<string, KeyState>; tornTail: boolean; retentionDays?: number } | { ok: false; reason: string };
 
 async function load(path: string): Promise<LoadResult> {
   const state = new Map<string, KeyState>();
@@ -293,6 +395,7 @@ async function load(path: string): Promise<LoadResult> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let sawHeader = false;
+  let retentionDays: number | undefined;
   // A bad line is fatal only once another line follows it: the last line may be a torn write.
   let badLine = 0;
   try {
@@ -310,7 +413,10 @@ async function load(path: string): Promise<LoadResult> {
       if (!sawHeader) {
         const header = value as Partial<typeof HEADER> | null;
         if (header?.journal !== HEADER.journal) return { ok: false, reason: 'not an enrichment journal' };
-        if (header.version !== HEADER.version) return { ok: false, reason: `unknown version ${String(header.version)}` };
+        if (header.version !== HEADER.version)
+          return { ok: false, reason: `unknown version ${String(header.version)}` };
+        const days = (value as { retentionDays?: unknown }).retentionDays;
+        if (typeof days === 'number' && Number.isFinite(days)) retentionDays = clampRetention(days);
         sawHeader = true;
         continue;
       }
@@ -326,7 +432,7 @@ async function load(path: string): Promise<LoadResult> {
     stream.destroy();
   }
   if (!sawHeader && badLine) return { ok: false, reason: 'not an enrichment journal' };
-  return { ok: true, state, tornTail: badLine > 0 };
+  return { ok: true, state, tornTail: badLine > 0, ...(retentionDays !== undefined ? { retentionDays } : {}) };
 }
 
 /** Best effort: makes a rename durable where the platform lets a folder be fsync'd (not Windows). */
@@ -342,6 +448,20 @@ async function syncDir(dir: string) {
   }
 }
 
+/** Deletes the moved-aside copies of unreadable journals that `expired` says have had their time. */
+async function removeCorruptCopies(path: string, expired: (mtimeMs: number) => boolean): Promise<void> {
+  const dir = dirname(path);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(CORRUPT_PREFIX)) continue;
+    const copy = join(dir, name);
+    const info = await stat(copy).catch(() => undefined);
+    if (!info) continue;
+    if (expired(info.mtimeMs)) await rm(copy, { force: true }).catch(() => undefined);
+    else await chmod(copy, FILE_MODE).catch(() => undefined);
+  }
+}
+
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : err instanceof Error ? err.name : 'unknown error';
@@ -354,11 +474,18 @@ function errorCode(err: unknown): string {
 export async function openEnrichJournal(opts: OpenJournalOptions): Promise<EnrichJournal> {
   const log = opts.log ?? (() => {});
   const now = opts.now ?? (() => new Date());
-  const retentionMs = (opts.retentionDays ?? DEFAULT_JOURNAL_RETENTION_DAYS) * DAY_MS;
+  let retentionDays = clampRetention(opts.retentionDays ?? DEFAULT_JOURNAL_RETENTION_DAYS);
   const path = join(opts.dir, JOURNAL_FILE_NAME);
   let state = new Map<string, KeyState>();
   try {
-    await mkdir(opts.dir, { recursive: true });
+    await mkdir(opts.dir, { recursive: true, mode: DIR_MODE });
+    // Folders and files made by older builds (0755/0644) are tightened, not only new ones.
+    if (process.platform !== 'win32') {
+      await chmod(opts.dir, DIR_MODE);
+      await chmod(path, FILE_MODE).catch((err: unknown) => {
+        if (errorCode(err) !== 'ENOENT') throw err;
+      });
+    }
     let loaded: LoadResult;
     try {
       loaded = await load(path);
@@ -368,30 +495,29 @@ export async function openEnrichJournal(opts: OpenJournalOptions): Promise<Enric
     }
     if (loaded.ok) {
       state = loaded.state;
+      // The rep's setting, saved in the header, wins over the built-in default.
+      if (loaded.retentionDays !== undefined && opts.retentionDays === undefined) retentionDays = loaded.retentionDays;
       if (loaded.tornTail) log('[journal] ignored an incomplete last line of the enrichment journal');
     } else {
       const aside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(path, aside);
-      log(`[journal] the enrichment journal was unreadable (${loaded.reason}); moved it aside as ${basename(aside)} and started a new one`);
+      await chmod(aside, FILE_MODE).catch(() => undefined);
+      log(
+        `[journal] the enrichment journal was unreadable (${loaded.reason}); moved it aside as ${basename(aside)} and started a new one`,
+      );
     }
 
-    const records = compacted(state, now().getTime(), retentionMs);
-    const tmp = `${path}.tmp`;
-    const out = await open(tmp, 'w');
-    try {
-      await out.writeFile(line(HEADER) + records.map(line).join(''), 'utf8');
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await rename(tmp, path);
+    const retentionMs = retentionDays * DAY_MS;
+    // Copies of unreadable journals hold the same personal data: kept for the retention window only.
+    await removeCorruptCopies(path, (mtimeMs) => now().getTime() - mtimeMs > retentionMs);
+    await writeWhole(path, retentionDays, compacted(state, now().getTime(), retentionMs));
     await syncDir(opts.dir);
-    const file = await open(path, 'a');
-    return new Journal('file', state, file, opts);
+    const file = await open(path, 'a', FILE_MODE);
+    return new Journal('file', state, file, { ...opts, retentionDays }, path);
   } catch (err) {
     await rm(`${path}.tmp`, { force: true }).catch(() => undefined);
     log(`[journal] cannot use the enrichment journal folder (${errorCode(err)}); lookups are journaled in memory only`);
-    compacted(state, now().getTime(), retentionMs);
-    return new Journal('memory', state, undefined, opts);
+    compacted(state, now().getTime(), retentionDays * DAY_MS);
+    return new Journal('memory', state, undefined, { ...opts, retentionDays });
   }
 }

@@ -19,12 +19,13 @@ import {
   type PersonQuery,
   type ProviderId,
 } from '../../shared/domain';
+import { attributeCredits } from '../../shared/credit-attribution';
 import { lookupKey } from '../../shared/lookup-key';
 import type { Handlers } from '../ipc/bind';
 import { ProviderError } from '../providers/errors';
 import type { HttpClient } from '../providers/http';
 import type { ProviderAdapter, ProviderContext } from '../providers/types';
-import type { EnrichJournal, JournalAnswerInput } from './enrich-journal';
+import { DEFAULT_JOURNAL_RETENTION_DAYS, type EnrichJournal, type JournalAnswerInput } from './enrich-journal';
 
 /** What services need from the key store (main/secrets/key-service.ts provides it). */
 export interface KeyAccess {
@@ -124,6 +125,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     fields: EnrichField[],
     retryUncertain: boolean,
     maxAgeDays?: number,
+    runId?: string,
   ): Promise<ChannelOutput<'people.enrich'>> {
     const provider = adapter.id;
     const keys = queries.map((q) => lookupKey(provider, q));
@@ -137,6 +139,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     const firstAskedFor = new Map<string, number>();
     const copies: { index: number; of: number }[] = [];
     let replayed = 0;
+    let replayedCredits = 0;
     queries.forEach((_, index) => {
       const key = keys[index];
       if (!key) {
@@ -146,11 +149,14 @@ export function createServices(deps: ServiceDeps): Handlers {
       const known = journal.answered(key, fields, maxAgeDays === undefined ? undefined : maxAgeDays * 86_400_000);
       if (known) {
         replayed++;
+        // Paid by this same run (while its page was away): it keeps its cost. Paid earlier: free.
+        const ours = !!runId && known.run === runId;
+        if (ours) replayedCredits += known.credits;
         results[index] = {
           index,
           status: known.status,
           ...(known.person ? { person: known.person } : {}),
-          credits: 0,
+          credits: ours ? known.credits : 0,
         };
         return;
       }
@@ -173,7 +179,12 @@ export function createServices(deps: ServiceDeps): Handlers {
     });
 
     if (toAsk.length === 0) {
-      return { results: results as EnrichOutcome[], credits: { provider, credits: 0, reported: false }, replayed };
+      return {
+        results: results as EnrichOutcome[],
+        credits: { provider, credits: 0, reported: false },
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     }
 
     const askedKeys = [...firstAskedFor.keys()];
@@ -196,16 +207,13 @@ export function createServices(deps: ServiceDeps): Handlers {
           ctx,
         ),
       );
-      const matched = answer.results.filter((r) => r.status === 'matched').length;
-      const unattributed = answer.results.every((r) => r.credits === undefined);
+      const priced = attributeCredits(answer.results, answer.credits.credits);
       const mixed = toAsk.length < queries.length;
       const toJournal: JournalAnswerInput[] = [];
-      for (const outcome of answer.results) {
+      for (const [position, outcome] of answer.results.entries()) {
         const index = toAsk[outcome.index];
         if (index === undefined || results[index]) continue;
-        const credits =
-          outcome.credits ??
-          (unattributed && outcome.status === 'matched' && matched ? answer.credits.credits / matched : 0);
+        const credits = priced[position]!;
         // Next to answers at no cost, the provider's unattributed cost must be spread where it was spent.
         results[index] = { ...outcome, index, ...(mixed && outcome.credits === undefined ? { credits } : {}) };
         const key = keys[index];
@@ -216,6 +224,7 @@ export function createServices(deps: ServiceDeps): Handlers {
           status: outcome.status,
           ...(outcome.person ? { person: outcome.person } : {}),
           credits,
+          ...(runId ? { run: runId } : {}),
         });
       }
       // Before the answer leaves main: once on disk it is never bought again within the window.
@@ -226,7 +235,12 @@ export function createServices(deps: ServiceDeps): Handlers {
         const original = results[of];
         if (original) results[index] = { ...original, index, credits: 0 };
       }
-      return { results: results.filter((r): r is EnrichOutcome => !!r), credits: answer.credits, replayed };
+      return {
+        results: results.filter((r): r is EnrichOutcome => !!r),
+        credits: answer.credits,
+        replayed,
+        ...(replayedCredits ? { replayedCredits } : {}),
+      };
     } finally {
       // Lookups with no answer (the call failed, or the row did): the caller sees that error, so the
       // intent would only mislead a later call. Also ends their flights, so no waiter hangs.
@@ -263,7 +277,11 @@ export function createServices(deps: ServiceDeps): Handlers {
       const adapter = keyedAdapter(provider);
       let result: ConnectionTest;
       if (!(await deps.keys.getKey(provider))) {
-        result = { status: 'not_configured', message: `No key saved for ${adapter.label}.`, testedAt: now().toISOString() };
+        result = {
+          status: 'not_configured',
+          message: `No key saved for ${adapter.label}.`,
+          testedAt: now().toISOString(),
+        };
       } else if (!adapter.testConnection) {
         throw new ProviderError('unavailable', `${adapter.label} offers no way to test a key.`, provider);
       } else {
@@ -279,13 +297,17 @@ export function createServices(deps: ServiceDeps): Handlers {
       return call(adapter, (ctx) => adapter.searchPeople!(filters, page, ctx));
     },
 
-    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays }) => {
+    'people.enrich': async ({ provider, queries, fields, retryUncertain, maxAgeDays, runId }) => {
       const adapter = adapterFor(provider, 'people.enrich');
       // The sample provider is free: nothing to journal.
       if (!deps.journal || !isKeyed(adapter.id)) {
         return call(adapter, (ctx) => adapter.enrichPeople!(queries, fields, ctx));
       }
-      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays);
+      // The key first: a call that cannot be sent must not grow the journal.
+      if (!(await deps.keys.getKey(adapter.id))) {
+        throw new ProviderError('auth', `No API key for ${adapter.label}. Add one in Settings.`, adapter.id);
+      }
+      return enrichJournaled(adapter, deps.journal, queries, fields, retryUncertain === true, maxAgeDays, runId);
     },
 
     'people.related': async ({ provider, person, direction }) => {
@@ -325,5 +347,21 @@ export function createServices(deps: ServiceDeps): Handlers {
     },
 
     'files.saveCsv': async ({ suggestedName, content }) => deps.saveCsv(suggestedName, content),
+
+    'data.purgePeople': async ({ identityKeys }) => ({ purged: (await deps.journal?.purge(identityKeys)) ?? 0 }),
+
+    'data.clearAll': async () => {
+      await deps.journal?.clear();
+      for (const adapter of deps.adapters) if (isKeyed(adapter.id)) await deps.keys.removeKey(adapter.id);
+      lastTests.clear();
+      deps.emit({ type: 'providers.changed' });
+      return { cleared: true as const };
+    },
+
+    'data.retention': async ({ days }) => {
+      if (!deps.journal) return { retentionDays: DEFAULT_JOURNAL_RETENTION_DAYS };
+      if (days !== undefined) await deps.journal.setRetentionDays(days);
+      return { retentionDays: deps.journal.retentionDays };
+    },
   };
 }

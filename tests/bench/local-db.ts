@@ -26,7 +26,12 @@ export interface LocalDbBenchOptions {
 
 const ROOT = join(__dirname, '..', '..');
 function summary(values: number[]) {
-  return { n: values.length, p50: round(median(values)), p95: round(percentile(values, 95)), max: round(Math.max(...values)) };
+  return {
+    n: values.length,
+    p50: round(median(values)),
+    p95: round(percentile(values, 95)),
+    max: round(Math.max(...values)),
+  };
 }
 
 const TYPED = ['james smith', 'company 12', 'vp of sales', 'müller', 'zoe', "o'brien", 'patel data', 'head of mar'];
@@ -40,13 +45,19 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
   const organizations = options.organizations ?? 10_000;
   const launches = options.launches ?? 5;
   const rendererDir = options.rendererDir ?? join(ROOT, 'out', 'renderer');
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`Run \`npm run build\` first: the benchmark serves ${rendererDir}.`);
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error(`Run \`npm run build\` first: the benchmark serves ${rendererDir}.`);
 
   const [entry, suite] = await Promise.all([bundle('local-db-entry.tsx'), bundle('local-db-suite.ts', 'LocalDbSuite')]);
   const host = await startHost({ rendererDir, env: { PROSPECT_DESK_SECRET_STORE: 'memory' } });
   const profile = await mkdtemp(join(tmpdir(), 'prospect-desk-bench-profile-'));
   // The app's CSP forbids inline scripts; the benchmark's injected bundles are the one exception.
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, bypassCSP: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    bypassCSP: true,
+  });
   try {
     const page = await context.newPage();
     await page.goto(host.url);
@@ -81,7 +92,10 @@ export async function benchLocalDb(options: LocalDbBenchOptions = {}): Promise<R
       await page.getByRole('button', { name: 'Search', exact: true }).waitFor();
       usable.push(Date.now() - start);
       await page.getByRole('tab', { name: 'Saved people' }).click();
-      await page.getByTestId('saved-count').filter({ hasText: /\d saved/ }).waitFor();
+      await page
+        .getByTestId('saved-count')
+        .filter({ hasText: /\d saved/ })
+        .waitFor();
       savedList.push(Date.now() - start);
       if (i === launches - 1) loadedHeapMB = await liveHeapMB();
       await inject(page);

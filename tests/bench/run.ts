@@ -37,7 +37,10 @@ const benches: Bench[] = [
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const results: Record<string, unknown> = {};
   for (const bench of benches) {
     if (only && !only.includes(bench.name)) continue;

@@ -94,7 +94,13 @@ test('a fault run (429s, 5xx, timeouts, garbled bodies) ends with every row acco
   test.setTimeout(120_000);
   const apione = stack.sims.handles.apione!;
   apione.setKnobs({
-    faults: { error5xxRate: 0.15, malformedJsonRate: 0.1, truncatedJsonRate: 0.05, htmlErrorRate: 0.05, hangRate: 0.02 },
+    faults: {
+      error5xxRate: 0.15,
+      malformedJsonRate: 0.1,
+      truncatedJsonRate: 0.05,
+      htmlErrorRate: 0.05,
+      hangRate: 0.02,
+    },
   });
   apione.failNext('rateLimit', 5);
   try {

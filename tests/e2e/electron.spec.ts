@@ -24,7 +24,10 @@ function electronBinary(): string | undefined {
 const binary = electronBinary();
 
 test('the Electron shell opens one secure window with window.api and no Node', async () => {
-  test.skip(!binary, 'No Electron binary on this machine (it is fetched on first `npm start`; offline CI cannot). The shell settings are covered by tests/unit/window-options.test.ts.');
+  test.skip(
+    !binary,
+    'No Electron binary on this machine (it is fetched on first `npm start`; offline CI cannot). The shell settings are covered by tests/unit/window-options.test.ts.',
+  );
   const app = await electron.launch({
     executablePath: binary!,
     args: [join(__dirname, '../../out/main/index.js')],

@@ -13,7 +13,10 @@ let stack: Stack;
 test.beforeAll(async () => {
   stack = await startStack();
   for (const provider of ['apollo', 'ocean', 'sumble'] as const) {
-    const set = await callChannel(stack.host.url, 'secrets.set', { provider, key: stack.sims.handles[provider]!.validKey });
+    const set = await callChannel(stack.host.url, 'secrets.set', {
+      provider,
+      key: stack.sims.handles[provider]!.validKey,
+    });
     expect(set.body.ok).toBe(true);
   }
 });
@@ -34,7 +37,12 @@ async function pageToEnd(page: Page): Promise<string[][]> {
   for (let n = 1; n < 50; n++) {
     await expect(page.getByTestId('result-summary')).toContainText(`page ${n}`);
     const rows = await grid.getByRole('row').evaluateAll((els) =>
-      els.slice(1).map((el) => Array.from(el.querySelectorAll('[role=gridcell]')).slice(2, 5).map((c) => c.textContent).join('|')),
+      els.slice(1).map((el) =>
+        Array.from(el.querySelectorAll('[role=gridcell]'))
+          .slice(2, 5)
+          .map((c) => c.textContent)
+          .join('|'),
+      ),
     );
     pages.push(rows);
     const next = page.getByRole('button', { name: 'Next' });
@@ -59,7 +67,9 @@ const orgsOf = () => {
 test('Apollo: filters, page numbers to the end, unsupported filters shown', async ({ page }) => {
   const data = getSampleDataset();
   const domains = data.organizations.slice(0, 6).map((o) => o.domain);
-  const expected = data.people.filter((p) => domains.includes(data.organizations.find((o) => o.id === p.organizationId)!.domain)).length;
+  const expected = data.people.filter((p) =>
+    domains.includes(data.organizations.find((o) => o.id === p.organizationId)!.domain),
+  ).length;
   await search(page, 'Apollo', async (p) => {
     await p.getByLabel('Company domains').fill(domains.join(', '));
     await p.getByLabel('Industries').fill('Software');
@@ -103,7 +113,12 @@ test('Sumble: organization-scoped search by offset, related people of a result',
   await page.getByRole('grid', { name: 'Search results' }).getByRole('row').nth(1).dblclick();
   await page.getByLabel('Related via').selectOption({ label: 'Sumble' });
   await page.getByRole('button', { name: 'Find managers and direct reports' }).click();
-  await expect(page.getByRole('grid', { name: 'Managers' }).or(page.getByRole('grid', { name: 'Direct reports' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('grid', { name: 'Managers' })
+      .or(page.getByRole('grid', { name: 'Direct reports' }))
+      .first(),
+  ).toBeVisible();
 });
 
 test('Apollo company search -> company page -> job postings', async ({ page }) => {

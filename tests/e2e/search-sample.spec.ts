@@ -89,7 +89,9 @@ test('person page: related people and lookalikes from the sample provider', asyn
 
   await openSearch(page);
   await page.getByLabel('Name', { exact: true }).fill(`${manager.firstName} ${manager.lastName}`);
-  await page.getByLabel('Company domains').fill(data.organizations.find((o) => o.id === manager.organizationId)!.domain);
+  await page
+    .getByLabel('Company domains')
+    .fill(data.organizations.find((o) => o.id === manager.organizationId)!.domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Search results' });
   await grid.getByRole('row').nth(1).dblclick();
@@ -97,7 +99,9 @@ test('person page: related people and lookalikes from the sample provider', asyn
 
   await page.getByRole('button', { name: 'Find managers and direct reports' }).click();
   await expect(page.getByRole('grid', { name: 'Managers' })).toContainText(`${boss.firstName} ${boss.lastName}`);
-  await expect(page.getByRole('grid', { name: 'Direct reports' })).toContainText(`${report.firstName} ${report.lastName}`);
+  await expect(page.getByRole('grid', { name: 'Direct reports' })).toContainText(
+    `${report.firstName} ${report.lastName}`,
+  );
 
   await page.getByRole('button', { name: 'Find people like this' }).click();
   const lookalikes = page.getByRole('grid', { name: 'Lookalikes' });

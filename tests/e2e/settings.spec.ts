@@ -112,7 +112,10 @@ test('the key never reaches the renderer, its storage, any answer or main logs',
       await api.people.related({ provider: 'apollo', person: { providerIds: {} } }),
       await api.people.lookalikes({ provider: 'apollo', people: [{ providerIds: {} }] }),
       await api.organizations.search({ provider: 'apollo', filters: {}, page: { pageSize: 5 } }),
-      await api.organizations.jobPostings({ provider: 'apollo', organization: { providerIds: {}, domain: 'example.com' } }),
+      await api.organizations.jobPostings({
+        provider: 'apollo',
+        organization: { providerIds: {}, domain: 'example.com' },
+      }),
       await api.credits.estimate({ plans: [{ provider: 'apollo', operation: 'people.enrich', count: 10 }] }),
       await api.files.saveCsv({ suggestedName: 'x.csv', content: 'a,b\n' }),
       await api.secrets.set({ provider: 'apollo', key: 'x' }),
@@ -136,7 +139,8 @@ test('the key never reaches the renderer, its storage, any answer or main logs',
     }
     return {
       answers: JSON.stringify(out),
-      storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + dump.join('') + document.cookie,
+      storage:
+        JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + dump.join('') + document.cookie,
       html: document.documentElement.outerHTML,
       events: JSON.stringify((window as any).__events),
     };

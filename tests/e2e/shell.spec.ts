@@ -32,7 +32,16 @@ test('the page gets window.api from the contract factory and round-trips a chann
     const api = (window as any).api;
     return { namespaces: Object.keys(api).sort(), list: await api.providers.list({}) };
   });
-  expect(result.namespaces).toEqual(['credits', 'files', 'onEvent', 'organizations', 'people', 'providers', 'secrets']);
+  expect(result.namespaces).toEqual([
+    'credits',
+    'data',
+    'files',
+    'onEvent',
+    'organizations',
+    'people',
+    'providers',
+    'secrets',
+  ]);
   expect(result.list.ok).toBe(true);
   const ids = result.list.value.map((p: { id: string }) => p.id);
   expect(ids).toEqual(['sample', 'apollo', 'apione', 'ocean', 'sumble']);
@@ -40,7 +49,10 @@ test('the page gets window.api from the contract factory and round-trips a chann
 });
 
 test('a malformed call gets bad_request with the zod issues and reaches no service', async () => {
-  const wrongShape = await callChannel(stack.host.url, 'people.search', { provider: 'nobody', filters: { titles: 'ceo' } });
+  const wrongShape = await callChannel(stack.host.url, 'people.search', {
+    provider: 'nobody',
+    filters: { titles: 'ceo' },
+  });
   expect(wrongShape.status).toBe(200);
   expect(wrongShape.body.ok).toBe(false);
   expect(wrongShape.body.error.code).toBe('bad_request');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { AppEvent } from '../../shared/contract';
 import { createMainRuntime, type MainRuntime, type RuntimeOptions } from '../../main/runtime';
+import { safeCsvFileName } from '../../main/window';
 
 export interface HostOptions {
   port?: number;
@@ -68,6 +69,37 @@ async function readBody(req: IncomingMessage, limit = 600 * 1024 * 1024): Promis
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** decodeURIComponent that answers undefined for a malformed %-escape instead of throwing. */
+function decodePath(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Any page the rep's browser opens can send requests to loopback, so the host answers only its
+ * own page: a Host equal to its own address (DNS rebinding sends a foreign one), and on POST an
+ * Origin equal to its own plus a JSON body (a cross-site "simple" request cannot set that type).
+ * Answers the HTTP status to refuse with, or undefined to go on.
+ */
+export function refusal(
+  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  ownOrigin: string,
+): { status: number; why: string } | undefined {
+  const ownHost = new URL(ownOrigin).host;
+  if (req.headers.host !== ownHost) return { status: 403, why: 'foreign Host' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ownOrigin) return { status: 403, why: 'foreign Origin' };
+  if (req.method === 'POST') {
+    if (origin === undefined) return { status: 403, why: 'missing Origin' };
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return { status: 415, why: 'not application/json' };
+  }
+  return undefined;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -100,7 +132,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
     ...(options.adapters ? { adapters: options.adapters } : {}),
     saveCsv: async (suggestedName, content) => {
       // No dialog in the host: files land in the export folder under a sanitised name.
-      const safeName = suggestedName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'export.csv';
+      const safeName = safeCsvFileName(suggestedName);
       const path = join(exportDir, safeName);
       await writeFile(path, content, 'utf8');
       return { saved: true, path };
@@ -108,7 +140,8 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
   });
 
   async function serveStatic(pathname: string, res: ServerResponse) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const rel = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
+    if (rel === undefined) return sendJson(res, 400, { error: 'malformed URL' });
     const file = normalize(join(rendererDir, rel));
     if (relative(rendererDir, file).startsWith('..')) return sendJson(res, 403, { error: 'forbidden' });
     let body: Buffer;
@@ -123,26 +156,46 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
       const html = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__host/bridge.js"></script>');
       body = Buffer.from(html, 'utf8');
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(body);
   }
 
+  let ownOrigin = '';
   const server = createServer(async (req, res) => {
+    // Every branch is awaited inside the try: a rejected handler answers 500, never kills the host.
     try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const refused = refusal(req, ownOrigin);
+      if (refused)
+        return sendJson(res, refused.status, {
+          ok: false,
+          error: { code: 'auth', message: `Refused: ${refused.why}.` },
+        });
+      const url = new URL(req.url ?? '/', ownOrigin);
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
-        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        const channel = decodePath(url.pathname.slice('/ipc/'.length));
+        if (channel === undefined)
+          return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: 'Malformed channel name.' } });
         let input: unknown;
         try {
           const text = await readBody(req);
           input = text ? JSON.parse(text) : {};
         } catch {
-          return sendJson(res, 200, { ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
+          return sendJson(res, 200, {
+            ok: false,
+            error: { code: 'bad_request', message: 'The request body is not valid JSON.' },
+          });
         }
         return sendJson(res, 200, await runtime.dispatch(channel, input));
       }
       if (req.method === 'GET' && url.pathname === '/events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
@@ -152,7 +205,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         return res.end(await bundleBridge());
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
+      if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(url.pathname, res);
       sendJson(res, 405, { error: 'method not allowed' });
     } catch (err) {
       log(`[host] request failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -168,6 +221,7 @@ export async function startHost(options: HostOptions = {}): Promise<HostHandle> 
       resolvePort(typeof address === 'object' && address ? address.port : 0);
     });
   });
+  ownOrigin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

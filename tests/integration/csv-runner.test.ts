@@ -307,7 +307,10 @@ describe('CSV runner with the real main services', () => {
     expect(sims.handles.apione.stats.creditsCharged).toBe(8);
     expect(new Set([stored[0]!.personId, stored[2]!.personId, stored[3]!.personId]).size).toBe(1);
     expect(stored[3]!.enriched!.title).toBe(p.title);
-    expect(result.progress.fromLedger).toBe(2);
+    // The copies reuse this run's own paid lookup: not "free from an earlier lookup", and paid once.
+    expect(result.progress.fromLedger).toBe(0);
+    expect(result.progress.reusedInRun).toBe(2);
+    expect(result.progress.creditsSpent).toBe(8);
   });
 
   it('fill empty cells only: rows already complete are not looked up, and file values are kept', async () => {
@@ -384,7 +387,7 @@ describe('CSV runner with the real main services', () => {
     const runner = new CsvRunner({ api });
     const result = await runner.start(jobId, plan(['apione'], { fields: ['email'] }));
     expect(result.status).toBe('paused');
-    expect(result.pausedReason).toMatch(/^Out of credits at apione/);
+    expect(result.pausedReason).toMatch(/^Out of credits at ApiOne/);
     const paused = await rowsOf(jobId);
     expect(paused.some((r) => r.status === 'pending')).toBe(true);
     expect(paused.some((r) => r.status === 'failed')).toBe(false);
@@ -402,12 +405,41 @@ describe('CSV runner with the real main services', () => {
     const jobId = await load(people.slice(800, 830).map(byEmail), 'budget.csv');
     const result = await new CsvRunner({ api }).start(jobId, plan(['apione'], { fields: ['email'], creditBudget: 30 }));
     expect(result.status).toBe('paused');
-    expect(result.pausedReason).toMatch(/credit budget of 30/);
+    expect(result.pausedReason).toMatch(
+      /^Stopped at the credit budget: \d+ credits spent of 30.*at least \d+ to continue/,
+    );
     const charged = sims.handles.apione.stats.creditsCharged;
     expect(charged).toBeLessThanOrEqual(30);
-    expect(charged).toBeGreaterThanOrEqual(24); // it did spend what the budget allowed
+    expect(charged).toBeGreaterThan(26); // the last batch was cut to what the budget allowed
     expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(charged);
+    expect(result.progress.creditsSpent).toBe(charged);
+    expect(result.progress.etaSeconds).toBeUndefined();
     expect(statusCounts(await rowsOf(jobId)).pending).toBe(30 - charged / 4);
+    const job = (await database.csvJobs.get(jobId))!;
+    expect(job.pauseKind).toBe('budget');
+    expect(job.budgetNeeded).toBe(charged + 4);
+
+    // A fresh runner (as after a reload) sees the budget stop, takes a raised budget and finishes.
+    const again = new CsvRunner({ api });
+    const snapshot = (await again.snapshot(jobId))!;
+    expect([snapshot.state, snapshot.pauseKind, snapshot.budgetNeeded]).toEqual(['paused', 'budget', charged + 4]);
+    await again.setBudget(jobId, 200);
+    const resumed = await again.resume(jobId);
+    expect(resumed.status).toBe('done');
+    expect(sims.handles.apione.stats.creditsCharged).toBe(120);
+    expect(resumed.progress.creditsSpent).toBe(120);
+  });
+
+  it('a resume whose budget still covers nothing says why instead of pausing silently', async () => {
+    const jobId = await load(people.slice(840, 845).map(byEmail), 'tight.csv');
+    const runner = new CsvRunner({ api });
+    const first = await runner.start(jobId, plan(['apione'], { fields: ['email'], creditBudget: 3 }));
+    expect(first.status).toBe('paused');
+    expect(sims.handles.apione.stats.creditsCharged).toBe(0);
+    const second = await runner.resume(jobId);
+    expect(second.pausedReason).toMatch(
+      /0 credits spent of 3, and the next lookup can cost up to 4 credits\. Raise the budget to at least 4/,
+    );
   });
 
   it('pause, resume and cancel', async () => {

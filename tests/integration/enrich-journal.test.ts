@@ -127,12 +127,34 @@ describe('enrichment journal in main', () => {
     // The miss is journaled too: a third start asks nothing.
     const third = await startMain();
     const requests = apollo().total;
-    const misses = await enrich(third.api, { queries: [{ email: 'nobody@unknown-0.example' }, { email: fresh.email! }] });
+    const misses = await enrich(third.api, {
+      queries: [{ email: 'nobody@unknown-0.example' }, { email: fresh.email! }],
+    });
     expect(summary(misses)).toEqual([
       [0, 'not_found', null],
       [1, 'matched', mixed.results[0]!.person!.id],
     ]);
     expect(apollo().total).toBe(requests);
+  });
+
+  it('a replay to the run that paid for it carries its cost; to another run it is free', async () => {
+    const main = await startMain();
+    const batch = byEmail(40, 45);
+    const paid = await enrich(main.api, { queries: batch, runId: 'job-a' });
+    expect(paid.credits.credits).toBe(5);
+    expect(paid.replayedCredits).toBeUndefined();
+    // The page went away before it stored the answer, and job-a asks again: same cost, nothing bought.
+    const requests = apollo().total;
+    const replayedToSameRun = await enrich(main.api, { queries: batch, runId: 'job-a' });
+    expect(replayedToSameRun.replayed).toBe(5);
+    expect(replayedToSameRun.credits.credits).toBe(0);
+    expect(replayedToSameRun.replayedCredits).toBe(5);
+    expect(replayedToSameRun.results.map((r) => r.credits)).toEqual([1, 1, 1, 1, 1]);
+    const otherRun = await enrich(main.api, { queries: batch, runId: 'job-b' });
+    expect(otherRun.replayedCredits).toBeUndefined();
+    expect(otherRun.results.every((r) => r.credits === 0)).toBe(true);
+    expect(apollo().total).toBe(requests);
+    expect(apollo().creditsCharged).toBe(5);
   });
 
   it('a lookup asked for more fields than were bought is asked again', async () => {
@@ -215,8 +237,7 @@ describe('the CSV runner across a main restart', () => {
     if (!result.ok) throw new Error(result.message);
     return result.jobId;
   }
-  const rowsOf = async (jobId: string) =>
-    await database.csvRows.where('jobId').equals(jobId).sortBy('index');
+  const rowsOf = async (jobId: string) => await database.csvRows.where('jobId').equals(jobId).sortBy('index');
   const counts = (rows: CsvRowRecord[]) =>
     rows.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {});
   /** The renderer dies on the n-th enrich call: `before` runs, and the call never returns to it. */
@@ -249,8 +270,10 @@ describe('the CSV runner across a main restart', () => {
     expect(counts(await rowsOf(jobId))).toEqual({ done: 40 });
     expect(apollo().chargesByInput.size).toBe(40);
     expect(Math.max(...charges())).toBe(1);
-    // The lost batch was paid in the first session, where the renderer never recorded it.
-    expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(30);
+    // The lost batch was paid in the first session, where the renderer never recorded it: its
+    // replay to the same job carries its cost, so the job shows what the provider charged.
+    expect((await database.csvJobs.get(jobId))!.creditsSpent).toBe(apollo().creditsCharged);
+    expect(apollo().creditsCharged).toBe(40);
   });
 
   it('a batch in flight when the app died fails its rows as uncertain; "retry failed" asks them once', async () => {
@@ -278,8 +301,12 @@ describe('the CSV runner across a main restart', () => {
     expect(counts(rows)).toEqual({ done: 20, failed: 10 });
     const failed = rows.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.values[0]).sort()).toEqual([...lostEmails].sort());
-    expect(failed.every((r) => r.error?.code === 'uncertain' && r.error.message === UNCERTAIN_LOOKUP_MESSAGE)).toBe(true);
+    expect(failed.every((r) => r.error?.code === 'uncertain' && r.error.message === UNCERTAIN_LOOKUP_MESSAGE)).toBe(
+      true,
+    );
     expect(apollo().chargesByInput.size).toBe(20);
+    // Not shown as nothing: ten lookups may have been charged, at most one credit each at Apollo.
+    expect([resumed.progress.uncertainLookups, resumed.progress.uncertainCredits]).toEqual([10, 10]);
 
     const retried = await runner.retryFailed(jobId);
     expect(retried.status).toBe('done');

@@ -1,6 +1,6 @@
 /**
  * ApiOne simulator: POST /api/v1/people/enrich over the sample dataset, written from
- * shared/providers/apione-people-enrich.md alone (NOTES: "follow it exactly") and independently of
+ * ApiOne's people-enrichment page alone (nothing else is published; docs/providers.md) and independently of
  * main/providers/apione. X-API-Key auth, the error table (400 missing_param, 401 invalid_api_key,
  * 402 insufficient_credits, 404 not_found charging 1 credit, 429 rate_limit_exceeded), 4 credits a hit.
  *

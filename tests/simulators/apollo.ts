@@ -3,7 +3,7 @@
  * mixed_companies/search, organizations/enrich, organizations/{id}/job_postings, usage stats) and
  * the older people search routes, over the sample dataset in Apollo's raw shapes, with Apollo's
  * auth (x-api-key, or api_key in body/query), error bodies, paging limits, credits and
- * x-rate-limit-* headers. Written from shared/providers/apollo-*.md and NOTES.md, independently
+ * x-rate-limit-* headers. Written from Apollo's published API docs (docs/providers.md), independently
  * of main/providers/apollo so a mapping bug cannot hide behind a shared table.
  */
 import type { IncomingMessage } from 'node:http';

@@ -1,6 +1,6 @@
 /**
  * Ocean.io simulator: POST /v3/search/people over the sample dataset, written from
- * shared/providers/ocean-search-people.md and NOTES.md, independently of main/providers/ocean.
+ * Ocean.io's published API docs (docs/providers.md), independently of main/providers/ocean.
  * Token in the x-api-token header or the apiToken query parameter (both: 400, none: 403, unknown:
  * 403), pydantic-style 422s for bodies that break the documented ranges, searchAfter cursor paging,
  * lookalikes by LinkedIn handle (3 credits a result, 1 otherwise), 402 "Insufficient credits".

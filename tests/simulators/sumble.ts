@@ -1,6 +1,6 @@
 /**
  * Sumble simulator: POST /v6/people (list mode and filter mode) over the sample dataset, written
- * from shared/providers/sumble-people.md and NOTES.md, independently of main/providers/sumble.
+ * from Sumble's published API docs (docs/providers.md), independently of main/providers/sumble.
  * Bearer auth (401), 402 before any work, 422 as a list of issues (schema) or a plain string
  * (semantic rules), 429 with no Retry-After (default limit 10 requests a second), and the documented
  * cost model: per matched/returned person 1 + 1 per paid attribute (`name` free), 10 per first email
@@ -22,7 +22,7 @@ import {
 
 export const SUMBLE_TEST_KEY = 'sim-sumble-key-0001';
 export const SUMBLE_ROUTES = { people: 'people' } as const;
-/** About 10 requests a second per user (NOTES.md), with no Retry-After on the 429. */
+/** About 10 requests a second per user (Sumble's docs), with no Retry-After on the 429. */
 export const SUMBLE_DEFAULT_RATE_LIMIT = {
   requests: 10,
   perMs: 1_000,

@@ -44,7 +44,9 @@ describe('identity', () => {
     expect(keys).toEqual(['apollo:a1', 'li:in/jane-doe', 'email:jane@acme.io', 'name:jane|doe|acme.io']);
     expect(personLocalId({ providerIds: { apollo: 'a1' }, email: 'jane@acme.io' })).toBe('email:jane@acme.io');
     expect(personLocalId({ providerIds: { ocean: 'x9' } })).toBe('ocean:x9');
-    expect(personLocalId({ fullName: 'Jane Q Doe', organization: { domain: 'acme.io' } })).toBe('name:jane|doe|acme.io');
+    expect(personLocalId({ fullName: 'Jane Q Doe', organization: { domain: 'acme.io' } })).toBe(
+      'name:jane|doe|acme.io',
+    );
   });
 
   it('identifies organizations by domain first', () => {

@@ -10,7 +10,9 @@ describe('validated dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('bad_request');
-    expect(result.error.issues?.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['suggestedName', 'content']));
+    expect(result.error.issues?.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['suggestedName', 'content']),
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 

@@ -1,10 +1,40 @@
-/** The IPC surface as a whole: the contract, what main binds and what the preload exposes are one set. */
+/**
+ * The IPC surface as a whole: the contract, the services main binds and the single door each way
+ * (one ipcMain.handle, one ipcRenderer.invoke, one exposeInMainWorld) are one set.
+ */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApi } from '../../shared/api';
+import ts from 'typescript';
 import { CHANNELS, contract } from '../../shared/contract';
-import { bindContract, createDispatch } from '../../main/ipc/bind';
+import { createServices } from '../../main/services';
+import { createKeyService } from '../../main/secrets/key-service';
+import { createTestMemoryStore } from '../../main/secrets/memory-store';
+
+type Deps = Parameters<typeof createServices>[0];
+const root = join(__dirname, '../..');
+
+/** Every call `a.b(...)` / `a.b.c(...)` in the folders' TypeScript sources: real calls, never comments or strings. */
+function ipcCalls(folders: string[]): { file: string; callee: string }[] {
+  const calls: { file: string; callee: string }[] = [];
+  const files = folders.flatMap((folder) =>
+    readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+      // tests/unit/layering.test.ts may have its probes there for a moment: they are not the app.
+      .filter((f) => /\.tsx?$/.test(f) && !f.includes('layer-probe-tmp-'))
+      .map((f) => join(folder, f)),
+  );
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        calls.push({ file, callee: node.expression.getText(source).replace(/\s+/g, '') });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return calls;
+}
 
 describe('IPC surface', () => {
   it('declares the channels the foundation promises', () => {
@@ -22,6 +52,9 @@ describe('IPC surface', () => {
         'organizations.jobPostings',
         'credits.estimate',
         'files.saveCsv',
+        'data.purgePeople',
+        'data.clearAll',
+        'data.retention',
       ].sort(),
     );
     for (const c of CHANNELS) {
@@ -30,31 +63,50 @@ describe('IPC surface', () => {
     }
   });
 
-  it('main registers exactly the contract channels', () => {
-    const registered: string[] = [];
-    bindContract((channel) => registered.push(channel), createDispatch({}));
-    expect(registered.sort()).toEqual([...CHANNELS].sort());
+  it('the services object answers exactly the contract channels, no more and no fewer', () => {
+    // Built the way main/runtime.ts builds it; nothing below is called, so the unused HTTP client
+    // is a tripwire rather than a stand-in.
+    const untouched = new Proxy({} as Deps['http'], {
+      get: (_t, key) => {
+        throw new Error(`createServices touched http.${String(key)} while being built`);
+      },
+    });
+    const services = createServices({
+      adapters: [],
+      http: untouched,
+      keys: createKeyService(createTestMemoryStore()),
+      emit: () => {},
+      saveCsv: async () => ({ saved: false }),
+    });
+    expect(Object.keys(services).sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('the preload factory exposes exactly the contract channels, and each calls its own channel', async () => {
-    const calls: string[] = [];
-    const api = createApi({
-      invoke: async (channel) => {
-        calls.push(channel);
-        return { ok: true, value: null };
-      },
-      subscribe: () => () => {},
-    }) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>> | (() => void)>;
-    const exposed: string[] = [];
-    for (const [ns, group] of Object.entries(api)) {
-      if (typeof group === 'function') continue;
-      for (const [method, fn] of Object.entries(group)) {
-        exposed.push(`${ns}.${method}`);
-        await fn({});
-      }
-    }
-    expect(exposed.sort()).toEqual([...CHANNELS].sort());
-    expect(calls.sort()).toEqual([...CHANNELS].sort());
+  it('main and the preload have exactly one IPC door each way', () => {
+    const calls = ipcCalls(['main', 'preload']);
+    // One handler registration for every channel (main/index.ts through bindContract), one invoke
+    // for every call (preload/index.ts through createApi), one object handed to the page.
+    expect(
+      calls.filter((c) => c.callee === 'ipcMain.handle'),
+      'ipcMain.handle',
+    ).toHaveLength(1);
+    expect(
+      calls.filter((c) => c.callee === 'ipcRenderer.invoke'),
+      'ipcRenderer.invoke',
+    ).toHaveLength(1);
+    expect(
+      calls.filter((c) => c.callee.endsWith('exposeInMainWorld')),
+      'exposeInMainWorld',
+    ).toHaveLength(1);
+    // And no side door: no listener main answers on, nothing the page sends past the contract.
+    const sideDoors = [
+      'ipcMain.on',
+      'ipcMain.once',
+      'ipcMain.handleOnce',
+      'ipcRenderer.send',
+      'ipcRenderer.sendSync',
+      'ipcRenderer.postMessage',
+    ];
+    expect(calls.filter((c) => sideDoors.includes(c.callee))).toEqual([]);
   });
 
   it('the preload source holds no logic beyond the factory and exposes no raw ipcRenderer', () => {

@@ -10,10 +10,23 @@ function from(provider: ProvenanceEntry['provider'], fetchedAt: string, recordId
   return { provider, providerRecordId: recordId, fetchedAt };
 }
 
-function person(fields: Partial<Person> & { id?: string }, provider: ProvenanceEntry['provider'] = 'apollo', fetchedAt = T1): Person {
-  const base: Person = { id: fields.id ?? 'li:in/jane', providerIds: {}, departments: [], emails: [], phones: [], provenance: {}, ...fields };
+function person(
+  fields: Partial<Person> & { id?: string },
+  provider: ProvenanceEntry['provider'] = 'apollo',
+  fetchedAt = T1,
+): Person {
+  const base: Person = {
+    id: fields.id ?? 'li:in/jane',
+    providerIds: {},
+    departments: [],
+    emails: [],
+    phones: [],
+    provenance: {},
+    ...fields,
+  };
   if (!fields.provenance) {
-    for (const key of Object.keys(fields)) if (!['id', 'providerIds', 'provenance'].includes(key)) base.provenance[key] = from(provider, fetchedAt);
+    for (const key of Object.keys(fields))
+      if (!['id', 'providerIds', 'provenance'].includes(key)) base.provenance[key] = from(provider, fetchedAt);
   }
   return base;
 }
@@ -21,7 +34,11 @@ function person(fields: Partial<Person> & { id?: string }, provider: ProvenanceE
 describe('mergePerson', () => {
   it('keeps the stored id and unions provider ids (stored id wins a conflict)', () => {
     const existing = person({ id: 'li:in/jane', providerIds: { apollo: 'a1' }, firstName: 'Jane' });
-    const incoming = person({ id: 'email:jane@acme.com', providerIds: { ocean: 'o1', apollo: 'other' }, firstName: 'Jane' }, 'ocean', T2);
+    const incoming = person(
+      { id: 'email:jane@acme.com', providerIds: { ocean: 'o1', apollo: 'other' }, firstName: 'Jane' },
+      'ocean',
+      T2,
+    );
     const merged = mergePerson(existing, incoming);
     expect(merged.id).toBe('li:in/jane');
     expect(merged.providerIds).toEqual({ apollo: 'a1', ocean: 'o1' });
@@ -44,7 +61,11 @@ describe('mergePerson', () => {
   });
 
   it('an incoming undefined or empty value never erases', () => {
-    const existing = person({ title: 'CTO', headline: 'Builds things', departments: ['engineering'], seniority: 'c_suite' }, 'apollo', T1);
+    const existing = person(
+      { title: 'CTO', headline: 'Builds things', departments: ['engineering'], seniority: 'c_suite' },
+      'apollo',
+      T1,
+    );
     const incoming = person({ title: undefined, headline: '', departments: [] }, 'ocean', T3);
     const merged = mergePerson(existing, incoming);
     expect(merged.title).toBe('CTO');
@@ -81,7 +102,10 @@ describe('mergePerson', () => {
   it('a hand-curated email list is not re-filled by a provider', () => {
     const existing = person({ emails: [{ address: 'jane@acme.com', status: 'verified', kind: 'work' }] });
     existing.provenance.emails = { manual: true, editedAt: T1 };
-    const merged = mergePerson(existing, person({ emails: [{ address: 'old@bounce.com', status: 'likely', kind: 'work' }] }, 'apollo', T3));
+    const merged = mergePerson(
+      existing,
+      person({ emails: [{ address: 'old@bounce.com', status: 'likely', kind: 'work' }] }, 'apollo', T3),
+    );
     expect(merged.emails.map((e) => e.address)).toEqual(['jane@acme.com']);
   });
 
@@ -123,7 +147,10 @@ describe('mergePerson', () => {
 
   it('an older incoming email status still upgrades a worse one (union, not replace)', () => {
     const existing = person({ emails: [{ address: 'a@b.co', status: 'unknown', kind: 'work' }] }, 'apollo', T3);
-    const merged = mergePerson(existing, person({ emails: [{ address: 'A@B.CO', status: 'invalid', kind: 'work' }] }, 'ocean', T1));
+    const merged = mergePerson(
+      existing,
+      person({ emails: [{ address: 'A@B.CO', status: 'invalid', kind: 'work' }] }, 'ocean', T1),
+    );
     expect(merged.emails).toEqual([{ address: 'a@b.co', status: 'invalid', kind: 'work' }]);
   });
 
@@ -148,20 +175,50 @@ describe('mergePerson', () => {
   });
 
   it('merges location by sub-field within one country, replaces it when the country changes', () => {
-    const existing = person({ location: { city: 'Austin', state: 'TX', countryCode: 'US', country: 'United States' } }, 'apollo', T1);
-    const sameCountry = mergePerson(existing, person({ location: { countryCode: 'US', raw: 'United States' } }, 'ocean', T2));
-    expect(sameCountry.location).toEqual({ city: 'Austin', state: 'TX', countryCode: 'US', country: 'United States', raw: 'United States' });
+    const existing = person(
+      { location: { city: 'Austin', state: 'TX', countryCode: 'US', country: 'United States' } },
+      'apollo',
+      T1,
+    );
+    const sameCountry = mergePerson(
+      existing,
+      person({ location: { countryCode: 'US', raw: 'United States' } }, 'ocean', T2),
+    );
+    expect(sameCountry.location).toEqual({
+      city: 'Austin',
+      state: 'TX',
+      countryCode: 'US',
+      country: 'United States',
+      raw: 'United States',
+    });
     const moved = mergePerson(existing, person({ location: { city: 'Berlin', countryCode: 'DE' } }, 'ocean', T2));
     expect(moved.location).toEqual({ city: 'Berlin', countryCode: 'DE' });
-    const olderMove = mergePerson(existing, person({ location: { city: 'Berlin', countryCode: 'DE' } }, 'ocean', '2025-01-01T00:00:00.000Z'));
+    const olderMove = mergePerson(
+      existing,
+      person({ location: { city: 'Berlin', countryCode: 'DE' } }, 'ocean', '2025-01-01T00:00:00.000Z'),
+    );
     expect(olderMove.location?.city).toBe('Austin');
   });
 
   it('merges the organization reference for the same company, replaces it on a job change', () => {
-    const existing = person({ organization: { name: 'Acme', domain: 'acme.com', providerIds: { apollo: 'org1' } } }, 'apollo', T1);
-    const same = mergePerson(existing, person({ organization: { domain: 'acme.com', providerIds: { ocean: 'oc9' } } }, 'ocean', T2));
-    expect(same.organization).toEqual({ name: 'Acme', domain: 'acme.com', providerIds: { apollo: 'org1', ocean: 'oc9' } });
-    const moved = mergePerson(existing, person({ organization: { name: 'Globex', domain: 'globex.com', providerIds: {} } }, 'ocean', T2));
+    const existing = person(
+      { organization: { name: 'Acme', domain: 'acme.com', providerIds: { apollo: 'org1' } } },
+      'apollo',
+      T1,
+    );
+    const same = mergePerson(
+      existing,
+      person({ organization: { domain: 'acme.com', providerIds: { ocean: 'oc9' } } }, 'ocean', T2),
+    );
+    expect(same.organization).toEqual({
+      name: 'Acme',
+      domain: 'acme.com',
+      providerIds: { apollo: 'org1', ocean: 'oc9' },
+    });
+    const moved = mergePerson(
+      existing,
+      person({ organization: { name: 'Globex', domain: 'globex.com', providerIds: {} } }, 'ocean', T2),
+    );
     expect(moved.organization).toEqual({ name: 'Globex', domain: 'globex.com', providerIds: {} });
     expect(moved.provenance.organization).toEqual(from('ocean', T2));
   });
@@ -175,9 +232,17 @@ describe('mergePerson', () => {
   });
 
   it('keeps extra stored properties and does not mutate its inputs', () => {
-    const existing = { ...person({ title: 'A', emails: [{ address: 'x@y.io', status: 'likely' as const, kind: 'work' as const }] }), keys: ['k1'], savedAt: T1 };
+    const existing = {
+      ...person({ title: 'A', emails: [{ address: 'x@y.io', status: 'likely' as const, kind: 'work' as const }] }),
+      keys: ['k1'],
+      savedAt: T1,
+    };
     const snapshot = JSON.parse(JSON.stringify(existing));
-    const incoming = person({ title: 'B', emails: [{ address: 'x@y.io', status: 'verified', kind: 'work' }] }, 'ocean', T2);
+    const incoming = person(
+      { title: 'B', emails: [{ address: 'x@y.io', status: 'verified', kind: 'work' }] },
+      'ocean',
+      T2,
+    );
     const incomingSnapshot = JSON.parse(JSON.stringify(incoming));
     const merged = mergePerson(existing, incoming);
     expect(merged.keys).toEqual(['k1']);
@@ -189,30 +254,63 @@ describe('mergePerson', () => {
 
 describe('mergeEmails / mergePhones', () => {
   it('are idempotent', () => {
-    const emails = mergeEmails([{ address: 'a@b.co', status: 'likely', kind: 'work' }], [{ address: 'c@d.co', status: 'verified', kind: 'work' }]);
+    const emails = mergeEmails(
+      [{ address: 'a@b.co', status: 'likely', kind: 'work' }],
+      [{ address: 'c@d.co', status: 'verified', kind: 'work' }],
+    );
     expect(mergeEmails(emails, emails)).toEqual(emails);
-    const phones = mergePhones([{ number: '+15550001111', e164: true, kind: 'work' }], [{ number: '+15550002222', e164: true, kind: 'mobile' }]);
+    const phones = mergePhones(
+      [{ number: '+15550001111', e164: true, kind: 'work' }],
+      [{ number: '+15550002222', e164: true, kind: 'mobile' }],
+    );
     expect(mergePhones(phones, phones)).toEqual(phones);
   });
 
   it('does not confuse different numbers that share few digits', () => {
-    expect(mergePhones([{ number: '+15550001111', e164: true, kind: 'work' }], [{ number: '1111', e164: false, kind: 'other' }])).toHaveLength(2);
+    expect(
+      mergePhones(
+        [{ number: '+15550001111', e164: true, kind: 'work' }],
+        [{ number: '1111', e164: false, kind: 'other' }],
+      ),
+    ).toHaveLength(2);
   });
 });
 
 describe('mergeOrganization', () => {
   function org(fields: Partial<Organization>, provider: ProvenanceEntry['provider'], fetchedAt: string): Organization {
-    const o: Organization = { id: 'domain:acme.com', providerIds: {}, keywords: [], technologies: [], provenance: {}, ...fields };
-    for (const key of Object.keys(fields)) if (!['id', 'providerIds', 'provenance'].includes(key)) o.provenance[key] = from(provider, fetchedAt);
+    const o: Organization = {
+      id: 'domain:acme.com',
+      providerIds: {},
+      keywords: [],
+      technologies: [],
+      provenance: {},
+      ...fields,
+    };
+    for (const key of Object.keys(fields))
+      if (!['id', 'providerIds', 'provenance'].includes(key)) o.provenance[key] = from(provider, fetchedAt);
     return o;
   }
 
   it('applies the same rules: newer wins, empty never erases, manual never overwritten, ids unioned', () => {
-    const existing = org({ name: 'Acme', employeeCount: 100, industry: 'Software', providerIds: { apollo: 'a' } }, 'apollo', T1);
+    const existing = org(
+      { name: 'Acme', employeeCount: 100, industry: 'Software', providerIds: { apollo: 'a' } },
+      'apollo',
+      T1,
+    );
     existing.provenance.industry = { manual: true, editedAt: T1 };
-    const incoming = org({ name: 'Acme Inc', employeeCount: undefined, industry: 'Hardware', providerIds: { ocean: 'o' }, id: 'ocean:o' }, 'ocean', T2);
+    const incoming = org(
+      { name: 'Acme Inc', employeeCount: undefined, industry: 'Hardware', providerIds: { ocean: 'o' }, id: 'ocean:o' },
+      'ocean',
+      T2,
+    );
     const merged = mergeOrganization(existing, incoming);
-    expect(merged).toMatchObject({ id: 'domain:acme.com', name: 'Acme Inc', employeeCount: 100, industry: 'Software', providerIds: { apollo: 'a', ocean: 'o' } });
+    expect(merged).toMatchObject({
+      id: 'domain:acme.com',
+      name: 'Acme Inc',
+      employeeCount: 100,
+      industry: 'Software',
+      providerIds: { apollo: 'a', ocean: 'o' },
+    });
     expect(merged.provenance.name).toEqual(from('ocean', T2));
   });
 });

@@ -31,6 +31,9 @@ describe('ProviderError issues', () => {
         throw new ProviderError('bad_request', 'bad', undefined, undefined, undefined, { issues });
       },
     });
-    expect(await dispatch('providers.list', {})).toEqual({ ok: false, error: { code: 'bad_request', message: 'bad', issues } });
+    expect(await dispatch('providers.list', {})).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'bad', issues },
+    });
   });
 });

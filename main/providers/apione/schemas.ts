@@ -1,5 +1,5 @@
 /**
- * ApiOne's raw wire shapes (shared/providers/apione-people-enrich.md). Unknown fields are
+ * ApiOne's raw wire shapes (ApiOne's enrichment page; docs/providers.md). Unknown fields are
  * tolerated (zod strips them); a wrong type on a field we read fails the parse.
  */
 import { z } from 'zod';

@@ -422,7 +422,7 @@ function dedupe<T extends { id: string }>(rows: T[]): T[] {
   return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
-/** Apollo's cost model as code (see NOTES.md): search free, enrichment per matched person, companies per page. */
+/** Apollo's cost model as code (docs/providers.md): search free, enrichment per matched person, companies per page. */
 export function estimateApolloCredits(plan: CreditPlan): CreditRange {
   const count = plan.count;
   switch (plan.operation) {

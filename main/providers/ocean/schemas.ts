@@ -1,6 +1,6 @@
 /**
- * Ocean.io's raw wire shapes for POST /v3/search/people (shared/providers/ocean-search-people.md and
- * NOTES.md). Unknown fields are tolerated; a wrong type on a field we read fails the parse.
+ * Ocean.io's raw wire shapes for POST /v3/search/people (Ocean.io's docs;
+ * docs/providers.md). Unknown fields are tolerated; a wrong type on a field we read fails the parse.
  */
 import { z } from 'zod';
 

@@ -34,7 +34,7 @@ import {
 } from './schemas';
 
 // ---------------------------------------------------------------------------------------------
-// Cost model (shared/providers/sumble-people.md "Credit cost")
+// Cost model (Sumble's people docs, "Credit cost"; docs/providers.md)
 
 export const SUMBLE_COST = {
   perPerson: 1,

@@ -1,6 +1,6 @@
 /**
- * Sumble's raw wire shapes for POST /v6/people (shared/providers/sumble-people.md, OpenAPI v6, and
- * NOTES.md). Unknown fields are tolerated in answers; a wrong type on a field we read fails the parse.
+ * Sumble's raw wire shapes for POST /v6/people (Sumble's people docs, OpenAPI v6;
+ * docs/providers.md). Unknown fields are tolerated in answers; a wrong type on a field we read fails the parse.
  */
 import { z } from 'zod';
 

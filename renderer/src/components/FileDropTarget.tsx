@@ -1,7 +1,7 @@
 /** The whole window accepts a dropped CSV: it opens Enrich CSV with that file. */
 import { useEffect, useState } from 'react';
 import { navigate } from '../app/navigation';
-import { csvRunner, importFile, useCsvJob } from '../features/enrich/csvJob';
+import { csvActions, csvRunner, useCsvJob } from '../features/enrich/page/store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
 
@@ -33,11 +33,11 @@ export function FileDropTarget() {
       const { step, jobId } = useCsvJob.getState();
       if (step === 'importing' || (step === 'run' && jobId && csvRunner().isRunning(jobId))) {
         navigate({ page: 'enrich' });
-        useCsvJob.setState({ error: 'An enrichment is running: pause or cancel it before dropping another file.' });
+        csvActions.showError('An enrichment is running: pause or cancel it before dropping another file.');
         return;
       }
       navigate({ page: 'enrich' });
-      void importFile(file);
+      void csvActions.importFile(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

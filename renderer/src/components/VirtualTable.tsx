@@ -92,13 +92,22 @@ export function VirtualTable<T>({
     e.preventDefault();
   }
 
-  const template = [onSelectedChange ? '36px' : null, ...columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width))]
+  const template = [
+    onSelectedChange ? '36px' : null,
+    ...columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width)),
+  ]
     .filter(Boolean)
     .join(' ');
   const allSelected = !!selected && rows.length > 0 && selected.size === rows.length;
 
   return (
-    <div className="vtable" role="grid" aria-label={label} aria-rowcount={rows.length} aria-multiselectable={!!onSelectedChange}>
+    <div
+      className="vtable"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length}
+      aria-multiselectable={!!onSelectedChange}
+    >
       <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
         {onSelectedChange && (
           <span role="columnheader">

@@ -17,7 +17,11 @@ type ReadTable<Row> = Table<Row, string, any>;
  * machinery (tens of thousands of lookups per save). A Dexie.Promise keeps the transaction's
  * zone, so the caller's next Dexie call still runs in the same transaction.
  */
-function nativeKeyLists(storeName: string, index: string, values: readonly unknown[]): Promise<unknown[][]> | undefined {
+function nativeKeyLists(
+  storeName: string,
+  index: string,
+  values: readonly unknown[],
+): Promise<unknown[][]> | undefined {
   const trans = Dexie.currentTransaction as (Transaction & { idbtrans?: IDBTransaction }) | null;
   const idbtrans = trans?.idbtrans;
   if (!idbtrans || !values.length) return undefined;
@@ -42,20 +46,36 @@ function nativeKeyLists(storeName: string, index: string, values: readonly unkno
 }
 
 /** Primary keys of rows with `index` equal to any of `values` (each row once). */
-export async function primaryKeysWhereAnyOf<Row, K = string>(table: AnyTable<Row>, index: string, values: readonly unknown[]): Promise<K[]> {
+export async function primaryKeysWhereAnyOf<Row, K = string>(
+  table: AnyTable<Row>,
+  index: string,
+  values: readonly unknown[],
+): Promise<K[]> {
   const wanted = unique(values);
   const lists =
     (await nativeKeyLists(table.name, index, wanted)) ??
-    (await Promise.all(wanted.map((v) => (table as Table<Row, unknown, unknown>).where(index).equals(v as string).primaryKeys())));
+    (await Promise.all(
+      wanted.map((v) =>
+        (table as Table<Row, unknown, unknown>)
+          .where(index)
+          .equals(v as string)
+          .primaryKeys(),
+      ),
+    ));
   if (lists.length === 1) return lists[0] as K[];
   // Compound primary keys are arrays: de-duplicate by their text form.
   const seen = new Map<string, K>();
-  for (const list of lists) for (const key of list) seen.set(typeof key === 'string' ? key : JSON.stringify(key), key as K);
+  for (const list of lists)
+    for (const key of list) seen.set(typeof key === 'string' ? key : JSON.stringify(key), key as K);
   return [...seen.values()];
 }
 
 /** Rows with `index` equal to any of `values` (each row once). */
-export async function rowsWhereAnyOf<Row>(table: ReadTable<Row>, index: string, values: readonly unknown[]): Promise<Row[]> {
+export async function rowsWhereAnyOf<Row>(
+  table: ReadTable<Row>,
+  index: string,
+  values: readonly unknown[],
+): Promise<Row[]> {
   const keys = await primaryKeysWhereAnyOf<Row>(table, index, values);
   if (!keys.length) return [];
   return (await table.bulkGet(keys)).filter((r): r is NonNullable<typeof r> => r !== undefined) as Row[];

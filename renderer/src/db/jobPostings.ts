@@ -7,7 +7,11 @@ import { nowIso } from './grouping';
  * Replace `orgId`'s postings with `postings` (each re-homed to `orgId`) and stamp the organization's
  * jobPostingsFetchedAt, in one transaction.
  */
-export async function saveJobPostings(orgId: string, postings: JobPosting[], fetchedAt: string = nowIso()): Promise<void> {
+export async function saveJobPostings(
+  orgId: string,
+  postings: JobPosting[],
+  fetchedAt: string = nowIso(),
+): Promise<void> {
   const d = db();
   await d.transaction('rw', [d.jobPostings, d.organizations], async () => {
     await d.jobPostings.where('organizationId').equals(orgId).delete();

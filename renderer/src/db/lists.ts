@@ -40,13 +40,19 @@ export async function deleteList(listId: string): Promise<void> {
  * Adds memberships that do not exist yet (an existing one keeps its addedAt). Must run inside a
  * transaction that includes listMembers. Returns how many were added.
  */
-export async function addMembersInTransaction(listId: string, memberIds: readonly string[], now = nowIso()): Promise<number> {
+export async function addMembersInTransaction(
+  listId: string,
+  memberIds: readonly string[],
+  now = nowIso(),
+): Promise<number> {
   const d = db();
   let added = 0;
   for (const ids of chunk(unique(memberIds), MEMBER_WRITE_CHUNK)) {
     // Point reads of tiny rows: cheaper than a multi-range anyOf over the compound index.
     const existing = await d.listMembers.bulkGet(ids.map((id) => [listId, id] as [string, string]));
-    const fresh = ids.filter((_, i) => !existing[i]).map<ListMember>((memberId) => ({ listId, memberId, addedAt: now }));
+    const fresh = ids
+      .filter((_, i) => !existing[i])
+      .map<ListMember>((memberId) => ({ listId, memberId, addedAt: now }));
     if (fresh.length) await d.listMembers.bulkAdd(fresh);
     added += fresh.length;
   }
@@ -77,7 +83,9 @@ export async function removeFromList(listId: string, memberIds: readonly string[
 /** Membership rows of a list, oldest first. */
 export async function listMemberships(listId: string): Promise<ListMember[]> {
   const members = await db().listMembers.where('listId').equals(listId).toArray();
-  return members.sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.memberId < b.memberId ? -1 : 1));
+  return members.sort((a, b) =>
+    a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.memberId < b.memberId ? -1 : 1,
+  );
 }
 
 /**

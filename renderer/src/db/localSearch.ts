@@ -124,7 +124,11 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /** The `limit` smallest ids greater than `after`, ascending (each id once). */
-export function smallestAbove(ids: Iterable<string>, after: string | undefined, limit: number): { page: string[]; more: boolean } {
+export function smallestAbove(
+  ids: Iterable<string>,
+  after: string | undefined,
+  limit: number,
+): { page: string[]; more: boolean } {
   if (limit > INSERTION_LIMIT) {
     const above = [...new Set(ids)].filter((id) => after === undefined || id > after).sort();
     return { page: above.slice(0, limit), more: above.length > limit };
@@ -169,7 +173,13 @@ interface RunOptions {
   budget: number;
 }
 
-function pageResult<Row>(rows: Row[], total: number, page: string[], more: boolean, totalIsEstimate = false): QueryResult<Row> {
+function pageResult<Row>(
+  rows: Row[],
+  total: number,
+  page: string[],
+  more: boolean,
+  totalIsEstimate = false,
+): QueryResult<Row> {
   return {
     rows,
     total,
@@ -179,7 +189,11 @@ function pageResult<Row>(rows: Row[], total: number, page: string[], more: boole
 }
 
 /** Which candidate ids pass the remaining conditions: row tests, or point-read filters for sources without one. */
-async function verify<Row extends { id: string }>(table: Table<Row, string>, ids: string[], sources: Source<Row>[]): Promise<Map<string, Row>> {
+async function verify<Row extends { id: string }>(
+  table: Table<Row, string>,
+  ids: string[],
+  sources: Source<Row>[],
+): Promise<Map<string, Row>> {
   const rowTests = sources.filter((s) => s.test);
   const filters = sources.filter((s) => !s.test && s.filter);
   let survivors = ids;
@@ -245,7 +259,10 @@ async function runQuery<Row extends { id: string; words: string[] }>(
       const rowsCost = candidates.size * ROW_COST_IN_KEYS;
       if (source.filter && candidates.size * POINT_COST_IN_KEYS < estimate) {
         candidates = await source.filter([...candidates]);
-      } else if (!source.test || (!source.superset && estimate <= rowsCost && (opts.exact || estimate <= opts.budget))) {
+      } else if (
+        !source.test ||
+        (!source.superset && estimate <= rowsCost && (opts.exact || estimate <= opts.budget))
+      ) {
         const next = new Set<string>();
         for (const key of await source.keys()) if (candidates.has(key)) next.add(key);
         candidates = next;
@@ -280,7 +297,9 @@ async function runQuery<Row extends { id: string; words: string[] }>(
     let checked = 0;
     let batch = Math.min(ordered_.length, Math.ceil((limit + 1) * 1.5));
     // Settling by keys costs this much; stop sampling as soon as finishing the page looks dearer.
-    const keysCost = remaining.some((r) => r.source.superset) ? Infinity : remaining.reduce((sum, r) => sum + r.estimate, 0);
+    const keysCost = remaining.some((r) => r.source.superset)
+      ? Infinity
+      : remaining.reduce((sum, r) => sum + r.estimate, 0);
     while (checked < ordered_.length && matched.length <= limit && checked < maxChecked) {
       const ids = ordered_.slice(checked, checked + batch);
       const passed = await verify(table, ids, toTest);
@@ -288,14 +307,17 @@ async function runQuery<Row extends { id: string; words: string[] }>(
       checked += ids.length;
       const share = Math.max(matched.length, 1) / checked;
       const rowsToFill = (limit + 1 - matched.length) / share;
-      if (rowsToFill * ROW_COST_IN_KEYS > keysCost || (matched.length <= limit && rowsToFill > maxChecked - checked)) break;
+      if (rowsToFill * ROW_COST_IN_KEYS > keysCost || (matched.length <= limit && rowsToFill > maxChecked - checked))
+        break;
       batch = Math.min(batch * 2, maxChecked - checked);
     }
     if (matched.length > limit || checked === ordered_.length) {
       const more = matched.length > limit;
       const rows = matched.slice(0, limit);
       const done = checked === ordered_.length && after === undefined;
-      const total = done ? matched.length : Math.max(rows.length, Math.round((candidates.size * matched.length) / Math.max(1, checked)));
+      const total = done
+        ? matched.length
+        : Math.max(rows.length, Math.round((candidates.size * matched.length) / Math.max(1, checked)));
       return pageResult(
         rows,
         total,
@@ -368,7 +390,9 @@ async function wordRangeAlone<Row extends { id: string; words: string[] }>(
   let batch = Math.ceil((limit + 1) * 1.25) + 5;
   let exhausted = false;
   while (rows.length <= limit && !exhausted) {
-    const keys = (await range().limit(read + batch).primaryKeys()) as string[];
+    const keys = (await range()
+      .limit(read + batch)
+      .primaryKeys()) as string[];
     exhausted = keys.length < read + batch;
     const fresh: string[] = [];
     for (const id of keys.slice(read)) {
@@ -400,7 +424,10 @@ async function wordRangeAlone<Row extends { id: string; words: string[] }>(
   );
 }
 
-function wordSources<Row extends { words: string[] }>(table: Table<Row, string>, text: string | undefined): Source<Row>[] {
+function wordSources<Row extends { words: string[] }>(
+  table: Table<Row, string>,
+  text: string | undefined,
+): Source<Row>[] {
   return queryTokens(text).map((token) => {
     const test = (row: Row) => row.words.some((w) => w.startsWith(token));
     const range = () => table.where('words').startsWith(token);
@@ -417,9 +444,12 @@ function listSource<Row>(listId: string): Source<Row> {
   const d = db();
   // The primary key [listId+memberId] orders a list's members by id: pages come straight off it.
   const members = (after?: string) =>
-    d.listMembers.where('[listId+memberId]').between([listId, after ?? ''], [listId, Dexie.maxKey], after === undefined, true);
+    d.listMembers
+      .where('[listId+memberId]')
+      .between([listId, after ?? ''], [listId, Dexie.maxKey], after === undefined, true);
   const memberIds = (keys: unknown[]) => keys.map((k) => (k as [string, string])[1]);
-  const count = () => cachedCount(`listMembers/listId=${listId}`, () => d.listMembers.where('listId').equals(listId).count());
+  const count = () =>
+    cachedCount(`listMembers/listId=${listId}`, () => d.listMembers.where('listId').equals(listId).count());
   return {
     estimate: count,
     keys: async () => memberIds(await members().primaryKeys()),

@@ -22,7 +22,12 @@ function foldName(name: string): string {
  * Identity keys of an organization: its registrable domain and its provider ids. The name is a key
  * only when nothing else is known (two companies may share a name; a domain or an id may not).
  */
-export function organizationKeys(o: { id?: string; domain?: string; providerIds?: Organization['providerIds']; name?: string }): string[] {
+export function organizationKeys(o: {
+  id?: string;
+  domain?: string;
+  providerIds?: Organization['providerIds'];
+  name?: string;
+}): string[] {
   const keys: string[] = [];
   const domain = normalizeDomain(o.domain);
   if (domain) keys.push(`domain:${domain}`);
@@ -84,7 +89,9 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
   const result: StoredOrganization[] = new Array(orgs.length);
 
   for (const groups of chunk(batchGroups, ORGANIZATION_WRITE_CHUNK)) {
-    const merged = groups.map((g) => g.slice(1).reduce((acc, i) => mergeOrganization(acc, orgs[i]!, { now }), { ...orgs[g[0]!]! }));
+    const merged = groups.map((g) =>
+      g.slice(1).reduce((acc, i) => mergeOrganization(acc, orgs[i]!, { now }), { ...orgs[g[0]!]! }),
+    );
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
     await d.transaction('rw', [d.organizations, d.people, d.jobPostings, d.listMembers], async () => {
       const stored = await storedRowsForKeys(
@@ -111,7 +118,13 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
           const first = component.incoming[0]!;
           let incoming = merged[first]!;
           for (const i of component.incoming.slice(1)) incoming = mergeOrganization(incoming, merged[i]!, { now });
-          row = { ...incoming, id: incoming.id || organizationLocalId(incoming) || `org:${now}:${first}`, keys: [], words: [], savedAt: now } as StoredOrganization;
+          row = {
+            ...incoming,
+            id: incoming.id || organizationLocalId(incoming) || `org:${now}:${first}`,
+            keys: [],
+            words: [],
+            savedAt: now,
+          } as StoredOrganization;
         }
         previousKeys.push(...component.incoming.flatMap((i) => mergedKeys[i]!));
         decorate(row, previousKeys);
@@ -128,7 +141,10 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
 function absorbOrganization(survivor: StoredOrganization, other: StoredOrganization): StoredOrganization {
   const merged = mergeOrganization(survivor, other);
   merged.savedAt = survivor.savedAt;
-  if (other.jobPostingsFetchedAt && (!survivor.jobPostingsFetchedAt || other.jobPostingsFetchedAt > survivor.jobPostingsFetchedAt)) {
+  if (
+    other.jobPostingsFetchedAt &&
+    (!survivor.jobPostingsFetchedAt || other.jobPostingsFetchedAt > survivor.jobPostingsFetchedAt)
+  ) {
     merged.jobPostingsFetchedAt = other.jobPostingsFetchedAt;
   }
   return merged;
@@ -150,9 +166,11 @@ async function repointOrganizations(absorbed: Map<string, string>): Promise<void
     .modify((j) => {
       j.organizationId = absorbed.get(j.organizationId)!;
     });
-  const members = (await d.listMembers.bulkGet(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds))).filter(
-    (m): m is ListMember => !!m,
-  );
+  const members = (
+    await d.listMembers.bulkGet(
+      await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds),
+    )
+  ).filter((m): m is ListMember => !!m);
   if (members.length) {
     await d.listMembers.bulkDelete(members.map((m) => [m.listId, m.memberId] as [string, string]));
     await d.listMembers.bulkPut(members.map((m) => ({ ...m, memberId: absorbed.get(m.memberId)! })));
@@ -165,7 +183,10 @@ async function repointOrganizations(absorbed: Map<string, string>): Promise<void
  * references nothing matches and filling gaps (name, domain, provider ids) of rows that do match.
  * Must run inside a transaction that includes organizations. Aligned with `refs`.
  */
-export async function resolveOrganizationRefs(refs: readonly (OrganizationRef | undefined)[], now = nowIso()): Promise<(string | undefined)[]> {
+export async function resolveOrganizationRefs(
+  refs: readonly (OrganizationRef | undefined)[],
+  now = nowIso(),
+): Promise<(string | undefined)[]> {
   const d = db();
   const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
   const present = refs.map((_, i) => i).filter((i) => keysOf[i]!.length > 0);
@@ -189,7 +210,11 @@ export async function resolveOrganizationRefs(refs: readonly (OrganizationRef | 
     const refsHere = inputs.map((i) => refs[i]!);
     if (!row) {
       const ref = refsHere.reduce<OrganizationRef>(
-        (acc, r) => ({ name: acc.name ?? r.name, domain: acc.domain ?? r.domain, providerIds: mergeProviderIds(acc.providerIds, r.providerIds) }),
+        (acc, r) => ({
+          name: acc.name ?? r.name,
+          domain: acc.domain ?? r.domain,
+          providerIds: mergeProviderIds(acc.providerIds, r.providerIds),
+        }),
         { providerIds: {} },
       );
       const id = organizationLocalId(ref)!;

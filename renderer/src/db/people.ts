@@ -71,7 +71,9 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
 
   for (const groups of chunk(batchGroups, PEOPLE_WRITE_CHUNK)) {
     // Pure work first, so the transaction holds only IndexedDB requests.
-    const merged = groups.map((g) => g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }));
+    const merged = groups.map((g) =>
+      g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }),
+    );
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
 
     await d.transaction('rw', peopleWriteTables(d), async () => {
@@ -113,7 +115,12 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
       await d.people.bulkPut(rows);
       if (absorbed.size) await repointPeople(absorbed);
       await logPeopleIndex(rows, [...absorbed.keys()]);
-      if (opts.listId) await addMembersInTransaction(opts.listId, rows.map((r) => r.id), now);
+      if (opts.listId)
+        await addMembersInTransaction(
+          opts.listId,
+          rows.map((r) => r.id),
+          now,
+        );
     });
   }
   return result;
@@ -145,9 +152,11 @@ export async function resolvePersonIds(ids: readonly string[]): Promise<string[]
 async function repointPeople(absorbed: Map<string, string>): Promise<void> {
   const d = db();
   const oldIds = [...absorbed.keys()];
-  const members = (await d.listMembers.bulkGet(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds))).filter(
-    (m): m is ListMember => !!m,
-  );
+  const members = (
+    await d.listMembers.bulkGet(
+      await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', oldIds),
+    )
+  ).filter((m): m is ListMember => !!m);
   if (members.length) {
     await d.listMembers.bulkDelete(members.map((m) => [m.listId, m.memberId] as [string, string]));
     await d.listMembers.bulkPut(members.map((m) => ({ ...m, memberId: absorbed.get(m.memberId)! })));
@@ -184,7 +193,11 @@ export function isEditablePersonField(field: string): field is EditablePersonFie
  * `undefined` (or blank text) clears the field and keeps it cleared. The value is validated with the
  * domain schema, so a form may pass a field name and text it got from an input.
  */
-export async function editPersonField<F extends EditablePersonField>(id: string, field: F, value: Person[F] | undefined): Promise<StoredPerson>;
+export async function editPersonField<F extends EditablePersonField>(
+  id: string,
+  field: F,
+  value: Person[F] | undefined,
+): Promise<StoredPerson>;
 export async function editPersonField(id: string, field: string, value: unknown): Promise<StoredPerson>;
 export async function editPersonField(id: string, field: string, value: unknown): Promise<StoredPerson> {
   if (!isEditablePersonField(field)) throw new Error(`"${field}" cannot be edited.`);
@@ -201,7 +214,10 @@ export async function editPersonField(id: string, field: string, value: unknown)
     const current = await getPerson(id);
     if (!current) throw new Error(`No saved person with id ${id}`);
     const now = nowIso();
-    const row: StoredPerson = { ...current, provenance: { ...current.provenance, [field]: { manual: true, editedAt: now } } };
+    const row: StoredPerson = {
+      ...current,
+      provenance: { ...current.provenance, [field]: { manual: true, editedAt: now } },
+    };
     const record = row as unknown as Record<string, unknown>;
     if (next === undefined) delete record[field];
     else record[field] = next;
@@ -227,10 +243,17 @@ export async function getPerson(id: string): Promise<StoredPerson | undefined> {
 
 export async function deletePeople(ids: string[]): Promise<void> {
   const d = db();
+  // Main's enrichment journal holds the same people (emails, phones): they are forgotten there too.
+  const identityKeys = unique((await d.people.bulkGet(ids)).flatMap((p) => p?.keys ?? []));
+  for (let i = 0; i < identityKeys.length && globalThis.window?.api; i += 10_000) {
+    await window.api.data.purgePeople({ identityKeys: identityKeys.slice(i, i + 10_000) });
+  }
   await d.transaction('rw', [d.people, d.listMembers, d.peopleSearch], async () => {
     await d.people.bulkDelete(ids);
     await logPeopleIndex([], ids);
-    await d.listMembers.bulkDelete(await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids));
+    await d.listMembers.bulkDelete(
+      await primaryKeysWhereAnyOf<ListMember, [string, string]>(d.listMembers, 'memberId', ids),
+    );
   });
 }
 

@@ -55,7 +55,10 @@ export function toFilters(fields: FilterField[], values: FormValues): Record<str
     if (v === undefined) continue;
     if (f.kind === 'text' && typeof v === 'string' && v.trim()) out[f.key] = v.trim();
     if (f.kind === 'list' && typeof v === 'string') {
-      const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (items.length) out[f.key] = items;
     }
     if (f.kind === 'multi' && Array.isArray(v) && v.length) out[f.key] = [...v];
@@ -65,7 +68,8 @@ export function toFilters(fields: FilterField[], values: FormValues): Record<str
 }
 
 export const toPeopleFilters = (values: FormValues) => toFilters(PEOPLE_FIELDS, values) as PeopleFilters;
-export const toOrganizationFilters = (values: FormValues) => toFilters(ORGANIZATION_FIELDS, values) as OrganizationFilters;
+export const toOrganizationFilters = (values: FormValues) =>
+  toFilters(ORGANIZATION_FIELDS, values) as OrganizationFilters;
 
 export function humanize(token: string): string {
   return token.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

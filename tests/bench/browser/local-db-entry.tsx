@@ -10,10 +10,74 @@ import { upsertOrganizations } from '../../../renderer/src/db/organizations';
 import { upsertPeople } from '../../../renderer/src/db/people';
 import { db } from '../../../renderer/src/db/schema';
 
-const FIRST = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'Zoë', 'Lukas', 'Sofia', 'Mateo', 'Aarav', 'Chloé', 'Noah', 'Emma', 'Liam', 'Olivia'];
-const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Müller', 'Schmidt', 'Dubois', 'Rossi', 'Kowalski', 'Nakamura', 'Silva', 'Patel', 'Andersson', 'Jansen', "O'Brien", 'Nguyen'];
-const TITLES = ['VP of Sales', 'Head of Marketing', 'Software Engineer', 'Account Executive', 'CFO', 'Director of Operations', 'Product Manager', 'Data Scientist', 'Recruiter', 'Customer Success Manager'];
-const SENIORITY = ['vp', 'head', 'senior', 'entry', 'c_suite', 'director', 'manager', 'senior', 'entry', 'manager'] as const;
+const FIRST = [
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'Zoë',
+  'Lukas',
+  'Sofia',
+  'Mateo',
+  'Aarav',
+  'Chloé',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Olivia',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Müller',
+  'Schmidt',
+  'Dubois',
+  'Rossi',
+  'Kowalski',
+  'Nakamura',
+  'Silva',
+  'Patel',
+  'Andersson',
+  'Jansen',
+  "O'Brien",
+  'Nguyen',
+];
+const TITLES = [
+  'VP of Sales',
+  'Head of Marketing',
+  'Software Engineer',
+  'Account Executive',
+  'CFO',
+  'Director of Operations',
+  'Product Manager',
+  'Data Scientist',
+  'Recruiter',
+  'Customer Success Manager',
+];
+const SENIORITY = [
+  'vp',
+  'head',
+  'senior',
+  'entry',
+  'c_suite',
+  'director',
+  'manager',
+  'senior',
+  'entry',
+  'manager',
+] as const;
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'CA', 'AU', 'NL', 'SE', 'IN', 'BR'];
 
 /** Deterministic: person i always looks the same. */

@@ -12,7 +12,11 @@ import { personLocalId } from '../../../shared/identity';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { findSavedIds, upsertPeople } from '../../../renderer/src/db/people';
 import { addToList, createList } from '../../../renderer/src/db/lists';
-import { searchSavedOrganizations, searchSavedPeople, type SavedPeopleQuery } from '../../../renderer/src/db/localSearch';
+import {
+  searchSavedOrganizations,
+  searchSavedPeople,
+  type SavedPeopleQuery,
+} from '../../../renderer/src/db/localSearch';
 
 export interface LocalDbBenchOptions {
   /** Saved people to generate (default 100,000). */
@@ -100,12 +104,22 @@ const COUNTRIES: [string, string][] = [
   ['AU', 'Australia'],
 ];
 
-function generate(faker: Faker, peopleCount: number, orgCount: number, fetchedAt: string): { people: Person[]; orgs: BenchOrg[] } {
+function generate(
+  faker: Faker,
+  peopleCount: number,
+  orgCount: number,
+  fetchedAt: string,
+): { people: Person[]; orgs: BenchOrg[] } {
   const orgs: BenchOrg[] = [];
   const domains = new Set<string>();
   while (orgs.length < orgCount) {
     const name = faker.company.name();
-    const base = faker.helpers.slugify(name).toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 30) || 'company';
+    const base =
+      faker.helpers
+        .slugify(name)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '')
+        .slice(0, 30) || 'company';
     let domain = `${base}.${faker.helpers.arrayElement(['com', 'io', 'co', 'net', 'de'])}`;
     if (domains.has(domain)) domain = `${base}-${orgs.length}.com`;
     domains.add(domain);
@@ -122,9 +136,14 @@ function generate(faker: Faker, peopleCount: number, orgCount: number, fetchedAt
     const handle = `${faker.helpers.slugify(`${firstName}-${lastName}`).toLowerCase()}-${i.toString(36)}`;
     const emails: Person['emails'] = [];
     if (faker.number.float() < 0.8) {
-      emails.push({ address: `${faker.helpers.slugify(firstName).toLowerCase()}.${faker.helpers.slugify(lastName).toLowerCase()}${i}@${org.domain}`, status: faker.helpers.arrayElement(['verified', 'likely', 'guessed'] as const), kind: 'work' });
+      emails.push({
+        address: `${faker.helpers.slugify(firstName).toLowerCase()}.${faker.helpers.slugify(lastName).toLowerCase()}${i}@${org.domain}`,
+        status: faker.helpers.arrayElement(['verified', 'likely', 'guessed'] as const),
+        kind: 'work',
+      });
     }
-    if (faker.number.float() < 0.2) emails.push({ address: `${handle}@gmail.com`, status: 'unverified', kind: 'personal' });
+    if (faker.number.float() < 0.2)
+      emails.push({ address: `${handle}@gmail.com`, status: 'unverified', kind: 'personal' });
     const person: Person = {
       id: '',
       providerIds: { apollo: faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' }) },
@@ -142,7 +161,20 @@ function generate(faker: Faker, peopleCount: number, orgCount: number, fetchedAt
       organization: { name: org.name, domain: org.domain, providerIds: { apollo: org.apolloId } },
       provenance: {},
     };
-    for (const k of ['firstName', 'lastName', 'fullName', 'title', 'headline', 'seniority', 'departments', 'location', 'emails', 'phones', 'linkedinUrl', 'organization']) {
+    for (const k of [
+      'firstName',
+      'lastName',
+      'fullName',
+      'title',
+      'headline',
+      'seniority',
+      'departments',
+      'location',
+      'emails',
+      'phones',
+      'linkedinUrl',
+      'organization',
+    ]) {
       person.provenance[k] = { provider: 'apollo', providerRecordId: person.providerIds.apollo!, fetchedAt };
     }
     person.id = personLocalId(person)!;
@@ -207,7 +239,9 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
 
     const savedIdSamples: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const page = faker.helpers.arrayElements(people, 25).map((p, k) => (k % 2 ? { ...p, id: `x-${k}`, providerIds: { sumble: `s-${i}-${k}` } } : p));
+      const page = faker.helpers
+        .arrayElements(people, 25)
+        .map((p, k) => (k % 2 ? { ...p, id: `x-${k}`, providerIds: { sumble: `s-${i}-${k}` } } : p));
       await timed(savedIdSamples, () => findSavedIds(page));
     }
 
@@ -225,7 +259,13 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     const typedCount = options.typedQueries ?? 60;
     for (let i = 0; i < typedCount; i++) {
       const p = faker.helpers.arrayElement(people);
-      const text = faker.helpers.arrayElement([`${p.firstName} ${p.lastName}`, p.organization!.name!, `${p.lastName} ${p.title!.split(' ')[0]}`]).toLowerCase();
+      const text = faker.helpers
+        .arrayElement([
+          `${p.firstName} ${p.lastName}`,
+          p.organization!.name!,
+          `${p.lastName} ${p.title!.split(' ')[0]}`,
+        ])
+        .toLowerCase();
       for (const prefix of typingSequence(text)) {
         const sample: number[] = [];
         await timed(sample, () => searchSavedPeople({ text: prefix, limit: 50 }));
@@ -240,9 +280,16 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     progress('typing measured');
 
     const filterQuery = (): SavedPeopleQuery => ({
-      ...(faker.datatype.boolean() ? { seniorities: faker.helpers.arrayElements([...SENIORITIES], { min: 1, max: 2 }) } : {}),
-      ...(faker.datatype.boolean() ? { departments: faker.helpers.arrayElements([...DEPARTMENTS], { min: 1, max: 2 }) } : {}),
-      countryCodes: faker.helpers.arrayElements(COUNTRIES.map((c) => c[0]), { min: 1, max: 2 }),
+      ...(faker.datatype.boolean()
+        ? { seniorities: faker.helpers.arrayElements([...SENIORITIES], { min: 1, max: 2 }) }
+        : {}),
+      ...(faker.datatype.boolean()
+        ? { departments: faker.helpers.arrayElements([...DEPARTMENTS], { min: 1, max: 2 }) }
+        : {}),
+      countryCodes: faker.helpers.arrayElements(
+        COUNTRIES.map((c) => c[0]),
+        { min: 1, max: 2 },
+      ),
       limit: 50,
     });
     const filtersOnly: number[] = [];
@@ -253,14 +300,20 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
       await timed(filtersOnly, () => searchSavedPeople(filterQuery()));
       const p = faker.helpers.arrayElement(people);
       await timed(textAndFilters, () => searchSavedPeople({ ...filterQuery(), text: p.lastName!.slice(0, 3) }));
-      await timed(listSamples, () => searchSavedPeople({ listId: list.id, ...(i % 2 ? { text: p.firstName!.slice(0, 2) } : {}), limit: 50 }));
+      await timed(listSamples, () =>
+        searchSavedPeople({ listId: list.id, ...(i % 2 ? { text: p.firstName!.slice(0, 2) } : {}), limit: 50 }),
+      );
       const first = await searchSavedPeople({ text: p.firstName!.slice(0, 2), limit: 50 });
-      if (first.nextAfter) await timed(nextPage, () => searchSavedPeople({ text: p.firstName!.slice(0, 2), limit: 50, after: first.nextAfter! }));
+      if (first.nextAfter)
+        await timed(nextPage, () =>
+          searchSavedPeople({ text: p.firstName!.slice(0, 2), limit: 50, after: first.nextAfter! }),
+        );
     }
     const orgSamples: number[] = [];
     for (let i = 0; i < 30; i++) {
       const o = faker.helpers.arrayElement(orgs);
-      for (const prefix of typingSequence(o.name.toLowerCase()).slice(0, 6)) await timed(orgSamples, () => searchSavedOrganizations({ text: prefix, limit: 50 }));
+      for (const prefix of typingSequence(o.name.toLowerCase()).slice(0, 6))
+        await timed(orgSamples, () => searchSavedOrganizations({ text: prefix, limit: 50 }));
     }
     progress('search measured');
 
@@ -277,7 +330,11 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
         batchSize,
         slowestBatchMs: Math.round(Math.max(...batchTimes)),
       },
-      resave: { rows: resaveRows.length, ms: Math.round(resaveMs), rowsPerSecond: Math.round((resaveRows.length / resaveMs) * 1000) },
+      resave: {
+        rows: resaveRows.length,
+        ms: Math.round(resaveMs),
+        rowsPerSecond: Math.round((resaveRows.length / resaveMs) * 1000),
+      },
       findSavedIds: stats(savedIdSamples),
       addToList: { rows: listIds.length, ms: Math.round(addToListMs) },
       search: {

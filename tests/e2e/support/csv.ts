@@ -15,10 +15,18 @@ export function buildLeadsCsv(count: number, opts: { unknown?: number; noIdentif
     const org = orgs.get(p.organizationId)!;
     // Every fifth row gives only name + company domain, the rest an email.
     const byName = i % 5 === 4;
-    rows.push([byName ? '' : p.email!, p.firstName, p.lastName, byName ? org.domain : '', i === 0 ? '=HYPERLINK("http://evil")' : `lead ${i}`, i === 1 ? '+1 415 555 0100' : '']);
+    rows.push([
+      byName ? '' : p.email!,
+      p.firstName,
+      p.lastName,
+      byName ? org.domain : '',
+      i === 0 ? '=HYPERLINK("http://evil")' : `lead ${i}`,
+      i === 1 ? '+1 415 555 0100' : '',
+    ]);
     expected.set(`${p.firstName}|${p.lastName}`, { title: p.title, company: org.name, domain: org.domain });
   });
-  for (let i = 0; i < (opts.unknown ?? 0); i++) rows.push([`nobody${i}@unknown-company-${i}.example`, 'No', `Body${i}`, '', 'unknown', '']);
+  for (let i = 0; i < (opts.unknown ?? 0); i++)
+    rows.push([`nobody${i}@unknown-company-${i}.example`, 'No', `Body${i}`, '', 'unknown', '']);
   for (let i = 0; i < (opts.noIdentifier ?? 0); i++) rows.push(['', '', '', 'Some Company', 'no identifier', '']);
   return { text: Papa.unparse(rows, { newline: '\r\n' }), expected, rows };
 }

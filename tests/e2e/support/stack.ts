@@ -32,10 +32,15 @@ export async function startStack(
 }
 
 /** Calls a channel over the host's HTTP transport, as the page's bridge does. */
-export async function callChannel(baseUrl: string, channel: string, input: unknown): Promise<{ status: number; body: any }> {
+export async function callChannel(
+  baseUrl: string,
+  channel: string,
+  input: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${baseUrl}/ipc/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // What the host's own page sends (the host refuses calls from any other origin).
+    headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
     body: typeof input === 'string' ? input : JSON.stringify(input),
   });
   return { status: response.status, body: await response.json() };

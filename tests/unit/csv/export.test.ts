@@ -19,8 +19,10 @@ describe('formula neutralisation', () => {
     ['-2+3', "'-2+3"],
     ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],
     ['@SUM(1,2)', "'@SUM(1,2)"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
+    // the part after the tab/CR is neutralised too: a tab-splitting reader starts a field there
+    ['\t=1', "'\t'=1"],
+    ['\r=1', "'\r'=1"],
+    ['\tplain', "'\tplain"],
     ['+', "'+"],
     ['-', "'-"],
     ['+1 415 555 0100=1', "'+1 415 555 0100=1"],
@@ -38,7 +40,7 @@ describe('formula neutralisation', () => {
     // not formula starts at all
     ['Jane', 'Jane'],
     ['a=b', 'a=b'],
-    [' =1', ' =1'],
+    [' =1', "' =1"],
     ['', ''],
     ['jane@acme.com', 'jane@acme.com'],
   ])('%j -> %j', (input, expected) => {
@@ -92,10 +94,38 @@ describe('enriched export', () => {
       'Name,Email,Notes,Email (enriched),Phone (enriched),Company (enriched),Company domain (enriched),Enrichment status,Enrichment error,Enriched by',
     );
     expect(lines[1]).toBe(
-      `Ann,,'=danger(),ann@acme.com,+1 415 555 0100,"Acme, Inc.",acme.com,enriched,,apollo + apione`,
+      `Ann,,'=danger(),ann@acme.com,+1 415 555 0100,"Acme, Inc.",acme.com,enriched,,Apollo + ApiOne`,
     );
-    expect(lines[2]).toBe('Bob,bob@x.com,,,,,,failed,apollo: Apollo is down,');
+    expect(lines[2]).toBe('Bob,bob@x.com,,,,,,failed,Apollo: Apollo is down,');
     expect(lines[3]).toBe(',,,,,,,skipped,Nothing to look up.,');
+  });
+
+  it('rows not found or not done yet keep their cells as they were: nothing echoed into "(enriched)"', () => {
+    const more: CsvRowRecord[] = [
+      {
+        jobId: 'j',
+        index: 3,
+        status: 'not_found',
+        values: ['Cy', 'cy@x.com', ''],
+        enriched: { email: 'cy@x.com' },
+        sources: { email: 'file' },
+        providersTried: ['apione'],
+      },
+      // Mid-run: the first provider of the waterfall answered, the row waits for the second.
+      {
+        jobId: 'j',
+        index: 4,
+        status: 'pending',
+        values: ['Di', 'di@x.com', ''],
+        enriched: { email: 'di@x.com', title: 'CTO' },
+        sources: { email: 'file', title: 'apione' },
+      },
+    ];
+    const lines = toCsvText(enrichedExportShape(job, { fields: ['email', 'title'] }), more)
+      .slice(1)
+      .split('\r\n');
+    expect(lines[1]).toBe('Cy,cy@x.com,,,,not found,,');
+    expect(lines[2]).toBe('Di,di@x.com,,,,not processed,,');
   });
 
   it('round-trips through the parser', async () => {

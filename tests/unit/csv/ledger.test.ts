@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coversFields, isFresh, ledgerKey, usableEntry, type LedgerEntry } from '../../../renderer/src/features/enrich/ledger';
+import {
+  coversFields,
+  isFresh,
+  ledgerKey,
+  usableEntry,
+  type LedgerEntry,
+} from '../../../renderer/src/features/enrich/ledger';
 import { proposeMapping, toPersonQuery } from '../../../renderer/src/features/enrich/mapping';
 
 describe('ledger key normalisation', () => {

@@ -248,3 +248,47 @@ describe('counting rows before anything is spent', () => {
     expect(summary.perProvider.apione).toMatchObject({ eligible: 2, fromLedger: 1 });
   });
 });
+
+describe('non-English headers and family-name-first files', () => {
+  it.each([
+    [
+      ['E-Mail', 'Vorname', 'Nachname', 'Firma', 'Telefon', 'Webseite'],
+      ['email', 'firstName', 'lastName', 'company', 'phone', 'domain'],
+    ],
+    [
+      ['Courriel', 'Prénom', 'Nom', 'Société', 'Téléphone', 'Poste'],
+      ['email', 'firstName', 'lastName', 'company', 'phone', 'title'],
+    ],
+    [
+      ['Correo electrónico', 'Nombre', 'Apellido', 'Empresa', 'Teléfono', 'Cargo'],
+      ['email', 'firstName', 'lastName', 'company', 'phone', 'title'],
+    ],
+    [
+      ['E-mailadres', 'Voornaam', 'Achternaam', 'Bedrijf', 'Telefoon', 'Functie'],
+      ['email', 'firstName', 'lastName', 'company', 'phone', 'title'],
+    ],
+    [
+      ['E-mail', 'Primeiro nome', 'Sobrenome', 'Empresa', 'Telefone', 'Cidade'],
+      ['email', 'firstName', 'lastName', 'company', 'phone', 'location'],
+    ],
+    [
+      ['Unternehmen', 'Arbeits-E-Mail'],
+      ['company', 'email'],
+    ],
+  ])('%j', (headers, targets) => {
+    expect(Object.values(proposeMapping(headers))).toEqual(targets);
+  });
+
+  it('a header that says family name first splits "Yamada Taro" as such', () => {
+    const mapping = proposeMapping(['氏名', 'メールアドレス', '会社名']);
+    expect(Object.values(mapping)).toEqual(['fullNameFamilyFirst', 'email', 'company']);
+    expect(toPersonQuery(['Yamada Taro', '', 'Acme KK'], mapping)).toMatchObject({
+      firstName: 'Taro',
+      lastName: 'Yamada',
+      fullName: 'Yamada Taro',
+    });
+    const english = proposeMapping(['Full name (family name first)']);
+    expect(english['0']).toBe('fullNameFamilyFirst');
+    expect(toPersonQuery(['Nguyen, Van An'], english)).toMatchObject({ firstName: 'Van An', lastName: 'Nguyen' });
+  });
+});

@@ -14,7 +14,9 @@ export const FETCHED_AT = '2026-10-01T00:00:00.000Z';
 export function samplePeople(count: number, offset = 0): Person[] {
   const dataset = getSampleDataset();
   const orgs = new Map(dataset.organizations.map((o) => [o.id, o]));
-  return dataset.people.slice(offset, offset + count).map((p) => toPerson(p, orgs.get(p.organizationId)!, 'full', FETCHED_AT));
+  return dataset.people
+    .slice(offset, offset + count)
+    .map((p) => toPerson(p, orgs.get(p.organizationId)!, 'full', FETCHED_AT));
 }
 
 export function sampleOrganizations(count: number) {
@@ -36,10 +38,19 @@ export function asApollo(p: Person, apolloId: string, fetchedAt = FETCHED_AT, wi
     emails: work,
     phones: [],
     ...(withLinkedin && p.linkedinUrl ? { linkedinUrl: p.linkedinUrl } : {}),
-    ...(p.organization ? { organization: { name: p.organization.name, domain: p.organization.domain, providerIds: { apollo: `org-${p.organization.domain}` } } } : {}),
+    ...(p.organization
+      ? {
+          organization: {
+            name: p.organization.name,
+            domain: p.organization.domain,
+            providerIds: { apollo: `org-${p.organization.domain}` },
+          },
+        }
+      : {}),
     provenance: {},
   };
-  for (const k of ['firstName', 'lastName', 'title', 'emails', 'organization', 'linkedinUrl']) if (k in person) person.provenance[k] = { provider: 'apollo', providerRecordId: apolloId, fetchedAt };
+  for (const k of ['firstName', 'lastName', 'title', 'emails', 'organization', 'linkedinUrl'])
+    if (k in person) person.provenance[k] = { provider: 'apollo', providerRecordId: apolloId, fetchedAt };
   return person;
 }
 
@@ -57,7 +68,8 @@ export function asOcean(p: Person, oceanId: string, fetchedAt = FETCHED_AT): Per
     linkedinUrl: p.linkedinUrl,
     provenance: {},
   };
-  for (const k of ['fullName', 'title', 'seniority', 'departments', 'phones', 'linkedinUrl']) person.provenance[k] = { provider: 'ocean', providerRecordId: oceanId, fetchedAt };
+  for (const k of ['fullName', 'title', 'seniority', 'departments', 'phones', 'linkedinUrl'])
+    person.provenance[k] = { provider: 'ocean', providerRecordId: oceanId, fetchedAt };
   return person;
 }
 
@@ -69,11 +81,7 @@ export async function resetDb(): Promise<void> {
 // ---- Independent model of the search rules, for brute-force comparison ----
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘ʼ]/g, "'")
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘ʼ]/g, "'").toLowerCase();
 }
 
 /** Every form under which a field chunk can be found: trimmed chunk, its alphanumeric pieces, the pieces joined. */
@@ -129,16 +137,19 @@ export function bruteForce(people: readonly Person[], q: BruteQuery): string[] {
 }
 
 function bruteMatches(people: readonly Person[], q: BruteQuery, tokens: string[]): Person[] {
-  return people
-    .filter((p) => {
-      if (q.members && !q.members.has(p.id)) return false;
-      if (q.seniorities?.length && !(p.seniority && q.seniorities.includes(p.seniority))) return false;
-      if (q.departments?.length && !p.departments.some((d) => q.departments!.includes(d))) return false;
-      if (q.countryCodes?.length && !(p.location?.countryCode && q.countryCodes.includes(p.location.countryCode.toUpperCase()))) return false;
-      if (tokens.length) {
-        const forms = searchableForms(p);
-        if (!tokens.every((t) => forms.some((f) => f.startsWith(t)))) return false;
-      }
-      return true;
-    });
+  return people.filter((p) => {
+    if (q.members && !q.members.has(p.id)) return false;
+    if (q.seniorities?.length && !(p.seniority && q.seniorities.includes(p.seniority))) return false;
+    if (q.departments?.length && !p.departments.some((d) => q.departments!.includes(d))) return false;
+    if (
+      q.countryCodes?.length &&
+      !(p.location?.countryCode && q.countryCodes.includes(p.location.countryCode.toUpperCase()))
+    )
+      return false;
+    if (tokens.length) {
+      const forms = searchableForms(p);
+      if (!tokens.every((t) => forms.some((f) => f.startsWith(t)))) return false;
+    }
+    return true;
+  });
 }

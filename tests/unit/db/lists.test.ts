@@ -64,7 +64,10 @@ describe('lists', () => {
     await addToList(hot.id, [people[2]!.id]);
     await addToList(hot.id, [people[0]!.id, people[1]!.id]);
     await addToList(cold.id, [people[0]!.id]);
-    await addToList(accounts.id, orgs.map((o) => o.id));
+    await addToList(
+      accounts.id,
+      orgs.map((o) => o.id),
+    );
 
     expect((await listsOf(people[0]!.id)).map((l) => l.name)).toEqual(['Cold', 'Hot']);
     const members = await listMembers(hot.id);
@@ -86,8 +89,15 @@ describe('saved searches', () => {
     filters.titles.push('mutated after save');
     expect(first.filters).toEqual({ titles: ['CTO'], seniorities: ['c_suite'] });
     await new Promise((r) => setTimeout(r, 5));
-    const second = await saveSearch({ name: 'SaaS', kind: 'organizations', provider: 'apollo', filters: { industries: ['Software'] } });
-    await expect(saveSearch({ name: ' ', kind: 'people', provider: 'sample', filters: {} })).rejects.toThrow(/needs a name/);
+    const second = await saveSearch({
+      name: 'SaaS',
+      kind: 'organizations',
+      provider: 'apollo',
+      filters: { industries: ['Software'] },
+    });
+    await expect(saveSearch({ name: ' ', kind: 'people', provider: 'sample', filters: {} })).rejects.toThrow(
+      /needs a name/,
+    );
     expect((await savedSearches()).map((s) => s.id)).toEqual([second.id, first.id]);
     expect((await savedSearches('people')).map((s) => s.id)).toEqual([first.id]);
     await markRun(first.id, '2026-11-02T10:00:00.000Z');

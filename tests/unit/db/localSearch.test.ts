@@ -3,7 +3,12 @@ import { faker } from '@faker-js/faker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain';
 import { DEPARTMENTS, SENIORITIES } from '../../../shared/domain';
-import { searchSavedOrganizations, searchSavedPeople, smallestAbove, type SavedPeopleQuery } from '../../../renderer/src/db/localSearch';
+import {
+  searchSavedOrganizations,
+  searchSavedPeople,
+  smallestAbove,
+  type SavedPeopleQuery,
+} from '../../../renderer/src/db/localSearch';
 import { upsertPeople } from '../../../renderer/src/db/people';
 import { upsertOrganizations } from '../../../renderer/src/db/organizations';
 import { addToList, createList } from '../../../renderer/src/db/lists';
@@ -16,7 +21,11 @@ let listId: string;
 
 /** Hand-made people whose names exercise accents, apostrophes, hyphens and dotted emails. */
 function tricky(): Person[] {
-  const base = (): Pick<Person, 'providerIds' | 'phones' | 'provenance'> => ({ providerIds: {}, phones: [], provenance: {} });
+  const base = (): Pick<Person, 'providerIds' | 'phones' | 'provenance'> => ({
+    providerIds: {},
+    phones: [],
+    provenance: {},
+  });
   return [
     {
       ...base(),
@@ -36,8 +45,8 @@ function tricky(): Person[] {
       ...base(),
       id: 'li:in/sean-obrien',
       firstName: 'Seán',
-      lastName: "O’Brien",
-      fullName: "Seán O’Brien",
+      lastName: 'O’Brien',
+      fullName: 'Seán O’Brien',
       title: 'VP, Sales & Partnerships',
       linkedinUrl: 'https://www.linkedin.com/in/sean-obrien',
       emails: [{ address: 'sean.obrien@smith-jones.co.uk', status: 'likely', kind: 'work' }],
@@ -52,7 +61,13 @@ function tricky(): Person[] {
 /** The most frequent n-character word prefix in the data: a long, duplicate-rich words range. */
 function commonPrefix(n: number): string {
   const freq = new Map<string, number>();
-  for (const p of people) for (const f of new Set(searchableForms(p).filter((w) => w.length >= n).map((w) => w.slice(0, n)))) freq.set(f, (freq.get(f) ?? 0) + 1);
+  for (const p of people)
+    for (const f of new Set(
+      searchableForms(p)
+        .filter((w) => w.length >= n)
+        .map((w) => w.slice(0, n)),
+    ))
+      freq.set(f, (freq.get(f) ?? 0) + 1);
   return [...freq.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
@@ -90,10 +105,19 @@ function randomQueries(count: number): (SavedPeopleQuery & BruteQuery)[] {
       tokens.push(word.slice(0, faker.number.int({ min: 1, max: Math.max(1, word.length) })));
     }
     const q: SavedPeopleQuery & BruteQuery = {};
-    if (tokens.length) q.text = faker.helpers.arrayElement([tokens.join(' '), tokens.join('  ').toUpperCase(), ` ${tokens.join(', ')} `]);
+    if (tokens.length)
+      q.text = faker.helpers.arrayElement([
+        tokens.join(' '),
+        tokens.join('  ').toUpperCase(),
+        ` ${tokens.join(', ')} `,
+      ]);
     if (faker.number.int(4) === 0) q.seniorities = faker.helpers.arrayElements([...SENIORITIES], { min: 1, max: 3 });
     if (faker.number.int(4) === 0) q.departments = faker.helpers.arrayElements([...DEPARTMENTS], { min: 1, max: 2 });
-    if (faker.number.int(4) === 0) q.countryCodes = faker.helpers.arrayElements(['US', 'GB', 'DE', 'FR', 'SE', 'IE', 'IN', 'BR'], { min: 1, max: 2 });
+    if (faker.number.int(4) === 0)
+      q.countryCodes = faker.helpers.arrayElements(['US', 'GB', 'DE', 'FR', 'SE', 'IE', 'IN', 'BR'], {
+        min: 1,
+        max: 2,
+      });
     if (faker.number.int(5) === 0) {
       q.listId = listId;
       q.members = members;

@@ -11,7 +11,14 @@ import { FETCHED_AT, resetDb, sampleOrganizations, samplePeople } from './fixtur
 beforeEach(resetDb);
 
 function posting(orgId: string, n: number, postedAt: string): JobPosting {
-  return { id: `sample:job-${orgId}-${n}`, organizationId: orgId, provider: 'sample', title: `Role ${n}`, postedAt, fetchedAt: FETCHED_AT };
+  return {
+    id: `sample:job-${orgId}-${n}`,
+    organizationId: orgId,
+    provider: 'sample',
+    title: `Role ${n}`,
+    postedAt,
+    fetchedAt: FETCHED_AT,
+  };
 }
 
 describe('organizations', () => {
@@ -54,10 +61,20 @@ describe('organizations', () => {
   it('merging two organization rows moves their people, job postings and list memberships to the survivor', async () => {
     // A person whose company is known only by an Apollo id creates a minimal row keyed by that id.
     const [person] = samplePeople(1);
-    const [saved] = await upsertPeople([{ ...person!, organization: { name: 'Initech', providerIds: { apollo: 'ini-1' } } }]);
+    const [saved] = await upsertPeople([
+      { ...person!, organization: { name: 'Initech', providerIds: { apollo: 'ini-1' } } },
+    ]);
     expect(saved!.organizationId).toBe('apollo:ini-1');
     const [byDomain] = await upsertOrganizations([
-      { id: 'domain:initech.example', providerIds: { ocean: 'oc-ini' }, name: 'Initech', domain: 'initech.example', keywords: [], technologies: [], provenance: {} },
+      {
+        id: 'domain:initech.example',
+        providerIds: { ocean: 'oc-ini' },
+        name: 'Initech',
+        domain: 'initech.example',
+        keywords: [],
+        technologies: [],
+        provenance: {},
+      },
     ]);
     await saveJobPostings('apollo:ini-1', [posting('apollo:ini-1', 1, '2026-09-01T00:00:00.000Z')]);
     const list = await createList('Accounts', 'organizations');
@@ -66,7 +83,14 @@ describe('organizations', () => {
 
     // One record carrying both keys links them.
     const [linked] = await upsertOrganizations([
-      { id: 'domain:initech.example', providerIds: { apollo: 'ini-1' }, domain: 'initech.example', keywords: [], technologies: [], provenance: {} },
+      {
+        id: 'domain:initech.example',
+        providerIds: { apollo: 'ini-1' },
+        domain: 'initech.example',
+        keywords: [],
+        technologies: [],
+        provenance: {},
+      },
     ]);
     expect(await db().organizations.count()).toBe(1);
     const survivor = linked!.id;
@@ -83,12 +107,20 @@ describe('organizations', () => {
 describe('job postings', () => {
   it("saving replaces the organization's previous postings and stamps jobPostingsFetchedAt; others are untouched", async () => {
     const [a, b] = await upsertOrganizations(sampleOrganizations(2));
-    await saveJobPostings(a!.id, [posting(a!.id, 1, '2026-08-01T00:00:00.000Z'), posting(a!.id, 2, '2026-09-01T00:00:00.000Z')], '2026-10-01T00:00:00.000Z');
+    await saveJobPostings(
+      a!.id,
+      [posting(a!.id, 1, '2026-08-01T00:00:00.000Z'), posting(a!.id, 2, '2026-09-01T00:00:00.000Z')],
+      '2026-10-01T00:00:00.000Z',
+    );
     await saveJobPostings(b!.id, [posting(b!.id, 9, '2026-08-01T00:00:00.000Z')]);
     expect((await jobPostingsOf(a!.id)).map((j) => j.title)).toEqual(['Role 2', 'Role 1']);
 
     // The second fetch has one old posting gone and a new one; a posting arriving with a wrong org id is re-homed.
-    await saveJobPostings(a!.id, [posting(a!.id, 2, '2026-09-01T00:00:00.000Z'), { ...posting('elsewhere', 3, '2026-10-10T00:00:00.000Z') }], '2026-11-01T00:00:00.000Z');
+    await saveJobPostings(
+      a!.id,
+      [posting(a!.id, 2, '2026-09-01T00:00:00.000Z'), { ...posting('elsewhere', 3, '2026-10-10T00:00:00.000Z') }],
+      '2026-11-01T00:00:00.000Z',
+    );
     const now = await jobPostingsOf(a!.id);
     expect(now.map((j) => j.title)).toEqual(['Role 3', 'Role 2']);
     expect(now.every((j) => j.organizationId === a!.id)).toBe(true);

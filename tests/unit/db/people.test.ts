@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain';
 import { personIdentityKeys } from '../../../shared/identity';
 import { db } from '../../../renderer/src/db/schema';
-import { deletePeople, editPersonField, findSavedIds, getPerson, PEOPLE_WRITE_CHUNK, peopleWriteTables, upsertPeople } from '../../../renderer/src/db/people';
+import {
+  deletePeople,
+  editPersonField,
+  findSavedIds,
+  getPerson,
+  PEOPLE_WRITE_CHUNK,
+  peopleWriteTables,
+  upsertPeople,
+} from '../../../renderer/src/db/people';
 import { addToList, createList, listMemberships, listsOf } from '../../../renderer/src/db/lists';
 import { getOrganization, peopleOfOrganization } from '../../../renderer/src/db/organizations';
 import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
@@ -14,7 +22,9 @@ const LATER = '2026-10-15T00:00:00.000Z';
 
 /** Sample people with both a work email and a LinkedIn URL, so every provider view can be linked. */
 function linkable(count: number): Person[] {
-  return samplePeople(400).filter((p) => p.emails.some((e) => e.kind === 'work') && p.linkedinUrl).slice(0, count);
+  return samplePeople(400)
+    .filter((p) => p.emails.some((e) => e.kind === 'work') && p.linkedinUrl)
+    .slice(0, count);
 }
 
 beforeEach(resetDb);
@@ -27,8 +37,14 @@ describe('upsertPeople', () => {
     expect(await db().people.count()).toBe(50);
     const row = (await getPerson(people[0]!.id))!;
     for (const key of personIdentityKeys(people[0]!)) expect(row.keys).toContain(key);
-    const lastNameWord = people[0]!.lastName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u)[0]!;
-    expect((await searchSavedPeople({ text: `${lastNameWord} ${people[0]!.organization!.domain}` })).people.map((p) => p.id)).toContain(row.id);
+    const lastNameWord = people[0]!
+      .lastName!.normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)[0]!;
+    expect(
+      (await searchSavedPeople({ text: `${lastNameWord} ${people[0]!.organization!.domain}` })).people.map((p) => p.id),
+    ).toContain(row.id);
     expect(row.countryCode).toBe(people[0]!.location!.countryCode);
     expect(row.organizationId).toBe(`domain:${people[0]!.organization!.domain}`);
     const org = await getOrganization(row.organizationId!);
@@ -56,11 +72,15 @@ describe('upsertPeople', () => {
     expect(fromOcean!.providerIds).toEqual({ apollo: 'ap-1', ocean: 'oc-1' });
     // Ocean's newer fields came in, Apollo's email stayed.
     expect(fromOcean!.seniority).toBe(p!.seniority);
-    expect(fromOcean!.emails.map((e) => e.address)).toEqual(p!.emails.filter((e) => e.kind === 'work').map((e) => e.address));
+    expect(fromOcean!.emails.map((e) => e.address)).toEqual(
+      p!.emails.filter((e) => e.kind === 'work').map((e) => e.address),
+    );
     expect(fromOcean!.provenance.seniority).toMatchObject({ provider: 'ocean' });
     expect(fromOcean!.provenance.emails).toMatchObject({ provider: 'apollo' });
     // Found again by Apollo id alone.
-    const again = await upsertPeople([{ id: 'apollo:ap-1', providerIds: { apollo: 'ap-1' }, departments: [], emails: [], phones: [], provenance: {} }]);
+    const again = await upsertPeople([
+      { id: 'apollo:ap-1', providerIds: { apollo: 'ap-1' }, departments: [], emails: [], phones: [], provenance: {} },
+    ]);
     expect(again[0]!.id).toBe('apollo:ap-1');
     expect(await db().people.count()).toBe(1);
   });
@@ -97,20 +117,31 @@ describe('upsertPeople', () => {
 
   it('dedups within one batch, mapping every input to its row', async () => {
     const people = linkable(5);
-    const batch = [...people, ...people.map((p, i) => asApollo(p, `b-${i}`)), ...people.map((p, i) => asOcean(p, `o-${i}`))];
+    const batch = [
+      ...people,
+      ...people.map((p, i) => asApollo(p, `b-${i}`)),
+      ...people.map((p, i) => asOcean(p, `o-${i}`)),
+    ];
     const stored = await upsertPeople(batch);
     expect(await db().people.count()).toBe(5);
     expect(stored).toHaveLength(15);
     for (let i = 0; i < 5; i++) {
       expect(stored[i + 5]!.id).toBe(stored[i]!.id);
       expect(stored[i + 10]!.id).toBe(stored[i]!.id);
-      expect(stored[i]!.providerIds).toEqual({ sample: people[i]!.providerIds.sample, apollo: `b-${i}`, ocean: `o-${i}` });
+      expect(stored[i]!.providerIds).toEqual({
+        sample: people[i]!.providerIds.sample,
+        apollo: `b-${i}`,
+        ocean: `o-${i}`,
+      });
     }
   });
 
   it('dedups a batch larger than one write chunk, duplicates across the chunk boundary included', async () => {
     const many = samplePeople(PEOPLE_WRITE_CHUNK + 300);
-    const dupes = many.slice(0, 20).filter((p) => p.emails.some((e) => e.kind === 'work')).map((p, i) => asApollo(p, `late-${i}`));
+    const dupes = many
+      .slice(0, 20)
+      .filter((p) => p.emails.some((e) => e.kind === 'work'))
+      .map((p, i) => asApollo(p, `late-${i}`));
     const stored = await upsertPeople([...many, ...dupes]);
     expect(await db().people.count()).toBe(many.length);
     dupes.forEach((d, i) => expect(stored[many.length + i]!.providerIds.apollo).toBe(d.providerIds.apollo));
@@ -125,7 +156,11 @@ describe('upsertPeople', () => {
     expect((await searchSavedPeople({ text: 'coffee' })).people.map((x) => x.id)).toEqual([p!.id]);
 
     // Fetched after the edit: only the manual rule, not the clock, can keep the rep's value.
-    const afterEdit = new Date(Date.parse(edited.provenance.title && 'editedAt' in edited.provenance.title ? edited.provenance.title.editedAt : '') + 60_000).toISOString();
+    const afterEdit = new Date(
+      Date.parse(
+        edited.provenance.title && 'editedAt' in edited.provenance.title ? edited.provenance.title.editedAt : '',
+      ) + 60_000,
+    ).toISOString();
     const newer: Person = { ...p!, title: 'Provider Title', headline: 'New headline', provenance: {} };
     for (const k of ['title', 'headline']) newer.provenance[k] = { provider: 'sample', fetchedAt: afterEdit };
     const [after] = await upsertPeople([newer]);
@@ -143,9 +178,15 @@ describe('upsertPeople', () => {
     await expect(editPersonField('nobody', 'title', 'x')).rejects.toThrow(/No saved person/);
     const cleared = await editPersonField(p!.id, 'headline', '  ');
     expect(cleared.headline).toBeUndefined();
-    const [after] = await upsertPeople([{ ...p!, headline: 'Back again', provenance: { headline: { provider: 'sample', fetchedAt: LATER } } }]);
+    const [after] = await upsertPeople([
+      { ...p!, headline: 'Back again', provenance: { headline: { provider: 'sample', fetchedAt: LATER } } },
+    ]);
     expect(after!.headline).toBeUndefined();
-    const moved = await editPersonField(p!.id, 'organization', { name: 'Hand Made Inc', domain: 'handmade.example', providerIds: {} });
+    const moved = await editPersonField(p!.id, 'organization', {
+      name: 'Hand Made Inc',
+      domain: 'handmade.example',
+      providerIds: {},
+    });
     expect(moved.organizationId).toBe('domain:handmade.example');
     expect(await getOrganization('domain:handmade.example')).toMatchObject({ name: 'Hand Made Inc' });
   });
@@ -153,7 +194,13 @@ describe('upsertPeople', () => {
   it('findSavedIds marks incoming people that match a saved row by any identity key', async () => {
     const people = linkable(6);
     await upsertPeople(people.slice(0, 3));
-    const incoming = [asOcean(people[0]!, 'x0'), asApollo(people[1]!, 'x1'), people[2]!, asOcean(people[3]!, 'x3'), people[4]!];
+    const incoming = [
+      asOcean(people[0]!, 'x0'),
+      asApollo(people[1]!, 'x1'),
+      people[2]!,
+      asOcean(people[3]!, 'x3'),
+      people[4]!,
+    ];
     const saved = await findSavedIds(incoming);
     expect([...saved].sort()).toEqual([incoming[0]!.id, incoming[1]!.id, incoming[2]!.id].sort());
     expect(await findSavedIds([])).toEqual(new Set());
@@ -166,7 +213,9 @@ describe('upsertPeople', () => {
     expect(await listMemberships(list.id)).toHaveLength(4);
     await deletePeople([people[0]!.id, people[1]!.id]);
     expect(await db().people.count()).toBe(2);
-    expect((await listMemberships(list.id)).map((m) => m.memberId).sort()).toEqual([people[2]!.id, people[3]!.id].sort());
+    expect((await listMemberships(list.id)).map((m) => m.memberId).sort()).toEqual(
+      [people[2]!.id, people[3]!.id].sort(),
+    );
   });
 
   it("joins a caller's outer transaction: a failure after it rolls the save back", async () => {
@@ -190,14 +239,19 @@ describe('search totals after writes', () => {
   it('totals follow every write: saves, list adds, deletes', async () => {
     const people = samplePeople(40);
     await upsertPeople(people.slice(0, 20));
-    const letter = people[0]!.firstName!.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()[0]!;
+    const letter = people[0]!
+      .firstName!.normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()[0]!;
     const before = await searchSavedPeople({ text: letter });
     expect((await searchSavedPeople({ text: letter })).total).toBe(before.total);
     expect((await searchSavedPeople({})).total).toBe(20);
 
     await upsertPeople(people.slice(20));
     const after = await searchSavedPeople({ text: letter });
-    const expected = (await db().people.toArray()).filter((p) => personWords(p).some((w) => w.startsWith(letter))).length;
+    const expected = (await db().people.toArray()).filter((p) =>
+      personWords(p).some((w) => w.startsWith(letter)),
+    ).length;
     expect(after.total).toBe(expected);
     expect((await searchSavedPeople({})).total).toBe(40);
 

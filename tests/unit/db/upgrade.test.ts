@@ -29,7 +29,10 @@ function shortPrefixes(words: readonly string[]): string[] {
 }
 
 /** Version 2 changed only the people store. */
-const V2_STORES = { ...V1_STORES, people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes' };
+const V2_STORES = {
+  ...V1_STORES,
+  people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes',
+};
 
 /** Ids the current search finds on this database. */
 async function found(database: ProspectDb, q: Parameters<typeof searchSavedPeople>[0]): Promise<string[]> {
@@ -54,8 +57,21 @@ describe('schema upgrade', () => {
     // Written as version-1 code did: stale words, and one row without a departments array.
     const legacyB: Record<string, unknown> = { ...b!, keys: [b!.id], words: ['stale'], savedAt };
     delete legacyB.departments;
-    await v1.table('people').bulkAdd([{ ...a!, departments: ['sales'], keys: [a!.id], words: ['stale'], savedAt }, legacyB]);
-    await v1.table('organizations').add({ id: 'domain:acme.com', name: 'Acme Rockets', domain: 'acme.com', providerIds: {}, keywords: [], technologies: [], provenance: {}, keys: ['domain:acme.com'], words: [], savedAt });
+    await v1
+      .table('people')
+      .bulkAdd([{ ...a!, departments: ['sales'], keys: [a!.id], words: ['stale'], savedAt }, legacyB]);
+    await v1.table('organizations').add({
+      id: 'domain:acme.com',
+      name: 'Acme Rockets',
+      domain: 'acme.com',
+      providerIds: {},
+      keywords: [],
+      technologies: [],
+      provenance: {},
+      keys: ['domain:acme.com'],
+      words: [],
+      savedAt,
+    });
     await v1.table('lists').add({ id: 'l1', name: 'Old list', kind: 'people', createdAt: savedAt, updatedAt: savedAt });
     await v1.table('listMembers').add({ listId: 'l1', memberId: a!.id, addedAt: savedAt });
     await v1.table('csvRows').add({ jobId: 'j1', index: 0, status: 'pending', values: ['x'] });
@@ -73,7 +89,9 @@ describe('schema upgrade', () => {
     expect(await found(current, { text: 'stale' })).toEqual([]);
     expect((await current.people.get(b!.id))!.departments).toEqual([]);
     expect(await found(current, { departments: ['sales'] })).toEqual([a!.id]);
-    expect((await current.organizations.where('words').startsWith('rock').primaryKeys()) as string[]).toEqual(['domain:acme.com']);
+    expect((await current.organizations.where('words').startsWith('rock').primaryKeys()) as string[]).toEqual([
+      'domain:acme.com',
+    ]);
     expect(await current.listMembers.where('listId').equals('l1').count()).toBe(1);
     expect(await current.lists.get('l1')).toMatchObject({ name: 'Old list' });
     expect(await current.csvRows.count()).toBe(1);
@@ -88,7 +106,14 @@ describe('schema upgrade', () => {
     await v2.table('people').bulkAdd(
       people.map((p) => {
         const words = personWords(p);
-        return { ...p, keys: personIdentityKeys(p), words, prefixes: shortPrefixes(words), countryCode: p.location?.countryCode, savedAt };
+        return {
+          ...p,
+          keys: personIdentityKeys(p),
+          words,
+          prefixes: shortPrefixes(words),
+          countryCode: p.location?.countryCode,
+          savedAt,
+        };
       }),
     );
     v2.close();
@@ -110,7 +135,9 @@ describe('schema upgrade', () => {
     const previous = setDb(current);
     try {
       expect((await findSavedIds(people.slice(0, 10))).size).toBe(10);
-      await upsertPeople(people.slice(0, 10).map((p) => ({ ...p, id: `apollo:${p.id}`, providerIds: { apollo: p.id } })));
+      await upsertPeople(
+        people.slice(0, 10).map((p) => ({ ...p, id: `apollo:${p.id}`, providerIds: { apollo: p.id } })),
+      );
       expect(await current.people.count()).toBe(300);
     } finally {
       setDb(previous);

@@ -12,9 +12,24 @@ describe('words', () => {
   });
 
   it('indexes lower-cased, accent-folded words of name, title, company, email, domain and place', () => {
-    for (const w of ['zoe', "o'neil-angstrom", 'o', 'neil', 'angstrom', 'oneilangstrom', 'head', 'r&d', 'rd', 'acme', 'rockets']) expect(words).toContain(w);
-    for (const w of ['zoe.oneil@example.co.uk', 'zoe.oneil', 'zoeoneil', 'example.co.uk', 'example']) expect(words).toContain(w);
-    for (const w of ['acme-rockets.io', 'acme-rockets', 'acmerockets', 'sao', 'paulo', 'br', 'brazil']) expect(words).toContain(w);
+    for (const w of [
+      'zoe',
+      "o'neil-angstrom",
+      'o',
+      'neil',
+      'angstrom',
+      'oneilangstrom',
+      'head',
+      'r&d',
+      'rd',
+      'acme',
+      'rockets',
+    ])
+      expect(words).toContain(w);
+    for (const w of ['zoe.oneil@example.co.uk', 'zoe.oneil', 'zoeoneil', 'example.co.uk', 'example'])
+      expect(words).toContain(w);
+    for (const w of ['acme-rockets.io', 'acme-rockets', 'acmerockets', 'sao', 'paulo', 'br', 'brazil'])
+      expect(words).toContain(w);
     // Nothing a rep would type: the www prefix, a top-level label, joined whole hosts or addresses.
     for (const w of ['www', 'uk', 'io', 'acmerocketsio', 'zoeoneilexamplecouk']) expect(words).not.toContain(w);
     expect(new Set(words).size).toBe(words.length);
@@ -29,7 +44,13 @@ describe('words', () => {
   });
 
   it('indexes organizations by name, domain, website, industry and place', () => {
-    const o = organizationWords({ name: 'Initech GmbH', domain: 'initech.de', websiteUrl: 'https://www.initech.de/about', industry: 'Computer Software', location: { city: 'München', countryCode: 'DE' } });
+    const o = organizationWords({
+      name: 'Initech GmbH',
+      domain: 'initech.de',
+      websiteUrl: 'https://www.initech.de/about',
+      industry: 'Computer Software',
+      location: { city: 'München', countryCode: 'DE' },
+    });
     for (const w of ['initech', 'gmbh', 'initech.de', 'computer', 'software', 'munchen', 'de']) expect(o).toContain(w);
   });
 });

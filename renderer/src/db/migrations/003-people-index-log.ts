@@ -5,7 +5,13 @@
  * one index range per key. The log starts as a snapshot of the rows already saved.
  */
 import type { Transaction } from 'dexie';
-import { byId, personIndexEntry, snapshotRecords, type PeopleIndexEntry, type PeopleSearchRecord } from '../peopleIndexEntries';
+import {
+  byId,
+  personIndexEntry,
+  snapshotRecords,
+  type PeopleIndexEntry,
+  type PeopleSearchRecord,
+} from '../peopleIndexEntries';
 import type { StoredPerson } from '../records';
 
 export async function upgradeToV3(tx: Transaction): Promise<void> {

@@ -35,7 +35,12 @@ const orgColumns = (savedIds?: Set<string>): Column<Organization>[] => [
   { id: 'name', header: 'Company', width: '1.3fr', cell: (o) => o.name ?? '' },
   { id: 'domain', header: 'Domain', width: '1fr', cell: (o) => o.domain ?? '' },
   { id: 'industry', header: 'Industry', width: '1fr', cell: (o) => o.industry ?? '' },
-  { id: 'size', header: 'Employees', width: 100, cell: (o) => (o.employeeCount !== undefined ? o.employeeCount.toLocaleString() : '') },
+  {
+    id: 'size',
+    header: 'Employees',
+    width: 100,
+    cell: (o) => (o.employeeCount !== undefined ? o.employeeCount.toLocaleString() : ''),
+  },
   { id: 'location', header: 'HQ', width: '1fr', cell: (o) => locationText(o.location) },
 ];
 
@@ -61,7 +66,14 @@ function FindCompanies() {
   const s = companySearch.useStore();
   const a = companySearch.actions;
   const provider = useProviders((p) => p.providers.find((x) => x.id === s.provider));
-  const saved = useLiveQuery(() => db().organizations.where('id').anyOf(s.items.map((o) => o.id)).primaryKeys(), [s.items]);
+  const saved = useLiveQuery(
+    () =>
+      db()
+        .organizations.where('id')
+        .anyOf(s.items.map((o) => o.id))
+        .primaryKeys(),
+    [s.items],
+  );
   const savedIds = useMemo(() => new Set(saved ?? []), [saved]);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -70,7 +82,11 @@ function FindCompanies() {
     const stored = await upsertOrganizations(chosen);
     let listId = target.listId;
     if (target.newListName) listId = (await createList(target.newListName, 'organizations')).id;
-    if (listId) await addToList(listId, stored.map((o) => o.id));
+    if (listId)
+      await addToList(
+        listId,
+        stored.map((o) => o.id),
+      );
     setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'company' : 'companies'}.`);
   }
 
@@ -99,7 +115,12 @@ function FindCompanies() {
           </button>
         </div>
       </form>
-      <ResultsBar state={s} providerLabel={provider?.label} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+      <ResultsBar
+        state={s}
+        providerLabel={provider?.label}
+        onPrevious={() => void a.previous()}
+        onNext={() => void a.next()}
+      >
         <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
       </ResultsBar>
       {notice && <p role="status">{notice}</p>}

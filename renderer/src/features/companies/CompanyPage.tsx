@@ -48,12 +48,19 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
     try {
       const result = await api().organizations.jobPostings({
         provider,
-        organization: { providerIds: org!.providerIds, ...(org!.domain ? { domain: org!.domain } : {}), ...(org!.name ? { name: org!.name } : {}) },
+        organization: {
+          providerIds: org!.providerIds,
+          ...(org!.domain ? { domain: org!.domain } : {}),
+          ...(org!.name ? { name: org!.name } : {}),
+        },
         page: { pageSize: 100 },
       });
       if (!result.ok) return setMessage(errorText(result.error));
       if (!stored) await upsertOrganizations([org!]);
-      await saveJobPostings(organizationId, result.value.jobPostings.map((j) => ({ ...j, organizationId })));
+      await saveJobPostings(
+        organizationId,
+        result.value.jobPostings.map((j) => ({ ...j, organizationId })),
+      );
       setMessage(`${result.value.jobPostings.length} job postings fetched.`);
     } finally {
       setBusy(false);
@@ -61,7 +68,9 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
   }
 
   function findPeople() {
-    const values: Record<string, string> = org!.domain ? { organizationDomains: org!.domain } : { organizationNames: org!.name ?? '' };
+    const values: Record<string, string> = org!.domain
+      ? { organizationDomains: org!.domain }
+      : { organizationNames: org!.name ?? '' };
     void peopleSearch.actions.runWith(peopleSearch.useStore.getState().provider, values);
     navigate({ page: 'search' });
   }
@@ -102,17 +111,26 @@ export function CompanyPage({ organizationId }: { organizationId: string }) {
       <div className="section">
         <h2>Hiring signals</h2>
         <div className="toolbar">
-          <ProviderPicker capability="organizations.jobPostings" value={provider} onChange={setProvider} label="Job postings from" />
+          <ProviderPicker
+            capability="organizations.jobPostings"
+            value={provider}
+            onChange={setProvider}
+            label="Job postings from"
+          />
           <button type="button" onClick={() => void fetchPostings()} disabled={busy}>
             {stored?.jobPostingsFetchedAt ? 'Refresh job postings' : 'Fetch job postings'}
           </button>
-          {stored?.jobPostingsFetchedAt && <span className="muted">Fetched {formatDate(stored.jobPostingsFetchedAt)}</span>}
+          {stored?.jobPostingsFetchedAt && (
+            <span className="muted">Fetched {formatDate(stored.jobPostingsFetchedAt)}</span>
+          )}
         </div>
         {message && <p role="status">{message}</p>}
         {postings && postings.length > 0 && (
           <VirtualTable label="Job postings" rows={postings} columns={jobColumns} rowKey={(j) => j.id} height={280} />
         )}
-        {postings && postings.length === 0 && stored?.jobPostingsFetchedAt && <p className="muted">No open roles found.</p>}
+        {postings && postings.length === 0 && stored?.jobPostingsFetchedAt && (
+          <p className="muted">No open roles found.</p>
+        )}
       </div>
 
       <div className="section">

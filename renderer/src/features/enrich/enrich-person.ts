@@ -76,7 +76,9 @@ export async function enrichPersonWaterfall(
     }
     const query = queryFor(provider, base);
     const key = ledgerKey(provider, query);
-    const known = key ? usableEntry((await database.enrichments.get(key)) as LedgerEntry | undefined, wanted, now(), freshness) : undefined;
+    const known = key
+      ? usableEntry((await database.enrichments.get(key)) as LedgerEntry | undefined, wanted, now(), freshness)
+      : undefined;
     if (known) {
       const stored = known.personId ? await database.people.get(known.personId) : undefined;
       if (stored) person = { ...stored };
@@ -92,24 +94,52 @@ export async function enrichPersonWaterfall(
     const spent = answer.value.credits.credits;
     credits += spent;
     if (outcome?.status === 'matched' && outcome.person) {
-      const [saved] = await database.transaction('rw', [...peopleWriteTables(database), database.enrichments], async () => {
-        const rows = await upsertPeople([{ ...outcome.person!, id: person.id }]);
-        if (key) {
-          const entry: LedgerEntry = { key, provider, input: query, status: 'matched', personId: rows[0]!.id, credits: spent, fetchedAt: new Date(now()).toISOString(), fields: wanted, values: personValues(outcome.person!, wanted) };
-          await database.enrichments.put(entry);
-        }
-        return rows;
-      });
+      const [saved] = await database.transaction(
+        'rw',
+        [...peopleWriteTables(database), database.enrichments],
+        async () => {
+          const rows = await upsertPeople([{ ...outcome.person!, id: person.id }]);
+          if (key) {
+            const entry: LedgerEntry = {
+              key,
+              provider,
+              input: query,
+              status: 'matched',
+              personId: rows[0]!.id,
+              credits: spent,
+              fetchedAt: new Date(now()).toISOString(),
+              fields: wanted,
+              values: personValues(outcome.person!, wanted),
+            };
+            await database.enrichments.put(entry);
+          }
+          return rows;
+        },
+      );
       person = saved!;
       steps.push({ provider, outcome: 'matched', fields: wanted, credits: spent });
     } else if (outcome?.status === 'not_found') {
       if (key) {
-        const entry: LedgerEntry = { key, provider, input: query, status: 'not_found', credits: spent, fetchedAt: new Date(now()).toISOString(), fields: wanted };
+        const entry: LedgerEntry = {
+          key,
+          provider,
+          input: query,
+          status: 'not_found',
+          credits: spent,
+          fetchedAt: new Date(now()).toISOString(),
+          fields: wanted,
+        };
         await database.enrichments.put(entry);
       }
       steps.push({ provider, outcome: 'not_found', fields: wanted, credits: spent });
     } else {
-      steps.push({ provider, outcome: 'error', fields: wanted, credits: spent, ...(outcome?.error ? { error: outcome.error } : {}) });
+      steps.push({
+        provider,
+        outcome: 'error',
+        fields: wanted,
+        credits: spent,
+        ...(outcome?.error ? { error: outcome.error } : {}),
+      });
     }
   }
   return { person, steps, credits, missing: missingFields(person, opts.fields) };

@@ -3,6 +3,7 @@
  * row still lacks (what the next provider in the waterfall is asked for).
  */
 import type { EnrichField, Person, ProviderId } from '../../../../shared/domain';
+import { normalizeDomain } from '../../../../shared/identity';
 import { valueFor, type ColumnMapping, type MappingTarget } from './mapping';
 
 export const ENRICHED_KEYS = [
@@ -106,7 +107,8 @@ export function personValues(person: Person, fields: readonly EnrichField[]): En
         break;
       case 'organization':
         set('company', person.organization?.name);
-        set('companyDomain', person.organization?.domain);
+        // "https://www.acme.com/" -> "acme.com": a domain column, not a URL as a provider wrote it.
+        set('companyDomain', normalizeDomain(person.organization?.domain) ?? person.organization?.domain);
         break;
       case 'linkedin':
         set('linkedin', person.linkedinUrl);

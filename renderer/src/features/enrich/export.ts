@@ -1,41 +1,19 @@
 /**
  * CSV export of a job: the original columns, the enriched ones, a status and an error column.
- * UTF-8 with BOM and CRLF (what Excel opens correctly). Every cell that a spreadsheet would run
- * as a formula is neutralised with a leading apostrophe, except plain phone numbers and plain
- * negative numbers, which stay usable. Produces text only; saving goes through
- * api.files.saveCsv.
+ * UTF-8 with BOM and CRLF (what Excel opens correctly). Every cell goes through shared/csv-cell.ts:
+ * formula-like cells are neutralised, and cells holding any locale's separator are quoted.
+ * Produces text only; saving goes through api.files.saveCsv.
  */
 import type { Api } from '../../../../shared/api';
 import type { Result } from '../../../../shared/contract';
+import { csvLine } from '../../../../shared/csv-cell';
 import type { ProspectDb } from '../../db/schema';
 import { ENRICHED_LABELS, keysFor } from './enriched';
 import { fileTitle } from './import';
+import { providerLabel } from './providerLabels';
 import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from './types';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** "+1 415 555 0100", "+44 (20) 7946-0958": a leading plus, then only digits and phone punctuation. */
-const PLAIN_PHONE = /^\+\d[\d ().-]{5,24}\d$/;
-/** "-12.5", "+3", "-1,234.50", "-1.5e3" */
-const PLAIN_NUMBER = /^[-+](\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
-
-/** Prefixes an apostrophe to a cell a spreadsheet would evaluate. */
-export function neutralizeCell(value: string): string {
-  if (!FORMULA_START.test(value)) return value;
-  if (PLAIN_PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 7) return value;
-  if (PLAIN_NUMBER.test(value)) return value;
-  return `'${value}`;
-}
-
-/** RFC 4180 quoting: only when needed. */
-export function quoteCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export const csvCell = (value: string | undefined): string => quoteCell(neutralizeCell(value ?? ''));
-
-export function csvLine(cells: readonly (string | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
+export { csvCell, csvLine, neutralizeCell, quoteCell } from '../../../../shared/csv-cell';
 
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
@@ -76,11 +54,16 @@ export function enrichedExportShape(job: Pick<CsvJobRecord, 'headers'>, plan: Pi
         row.values.length >= width
           ? row.values.slice(0, width)
           : [...row.values, ...new Array<string>(width - row.values.length).fill('')];
-      const enriched = keys.map((k) => row.enriched?.[k] ?? '');
-      const sources = [...new Set(Object.values(row.sources ?? {}).filter((s) => s && s !== 'file'))].join(' + ');
+      // Only an enriched row fills the "(enriched)" columns: a row not found, failed, skipped or not
+      // yet done (an export in the middle of a run) stays as it was, never echoing its own input.
+      const enrichedRow = row.status === 'done';
+      const enriched = keys.map((k) => (enrichedRow ? (row.enriched?.[k] ?? '') : ''));
+      const sources = enrichedRow
+        ? [...new Set(Object.values(row.sources ?? {}).filter((s) => s && s !== 'file'))].map(providerLabel).join(' + ')
+        : '';
       const status = STATUS_TEXT[row.status] ?? row.status;
       const error = row.error
-        ? `${row.error.provider ? `${row.error.provider}: ` : ''}${row.error.message}`
+        ? `${row.error.provider ? `${providerLabel(row.error.provider)}: ` : ''}${row.error.message}`
         : (row.skipReason ?? '');
       return [...original, ...enriched, status, error, sources];
     },

@@ -65,7 +65,7 @@ export function fileTitle(name: string): string {
 export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportOptions): Promise<ImportResult> {
   const now = opts.now ?? (() => new Date());
   const jobId = opts.jobId ?? crypto.randomUUID();
-  const existing = opts.jobId ? (await db.csvJobs.get(opts.jobId)) : undefined;
+  const existing = opts.jobId ? await db.csvJobs.get(opts.jobId) : undefined;
   if (existing && existing.status !== 'draft' && existing.status !== 'ready') {
     return { ok: false, code: 'read_error', message: 'This file is already being enriched; it cannot be read again.' };
   }

@@ -12,6 +12,7 @@ export const IDENTIFIER_TARGETS = [
   'firstName',
   'lastName',
   'fullName',
+  'fullNameFamilyFirst',
   'company',
   'domain',
   'linkedin',
@@ -31,6 +32,7 @@ export const TARGET_LABELS: Record<MappingTarget, string> = {
   firstName: 'First name',
   lastName: 'Last name',
   fullName: 'Full name',
+  fullNameFamilyFirst: 'Full name, family name first',
   company: 'Company name',
   domain: 'Company domain / website',
   linkedin: 'LinkedIn URL',
@@ -48,7 +50,7 @@ export function foldHeader(header: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
@@ -71,6 +73,20 @@ spell(
   'email 1',
   'emailaddress',
   'courriel',
+  'adresse e-mail',
+  'adresse email',
+  'adresse courriel',
+  'e-mail-adresse',
+  'emailadresse',
+  'correo',
+  'correo electronico',
+  'email de contacto',
+  'e-mailadres',
+  'mailadres',
+  'endereco de email',
+  'endereco de e-mail',
+  'メール',
+  'メールアドレス',
 );
 spell(
   'firstName',
@@ -84,6 +100,11 @@ spell(
   'first_name',
   'prenom',
   'vorname',
+  'nombre',
+  'nombre de pila',
+  'voornaam',
+  'primeiro nome',
+  '名',
 );
 spell(
   'lastName',
@@ -96,7 +117,15 @@ spell(
   'lname',
   'last_name',
   'nom',
+  'nom de famille',
   'nachname',
+  'familienname',
+  'apellido',
+  'apellidos',
+  'achternaam',
+  'sobrenome',
+  'ultimo nome',
+  '姓',
 );
 spell(
   'fullName',
@@ -109,6 +138,26 @@ spell(
   'person name',
   'lead name',
   'prospect name',
+  'vollstandiger name',
+  'nom complet',
+  'nombre completo',
+  'volledige naam',
+  'nome completo',
+  'nome',
+  'naam',
+);
+// Headers that say the name is written family name first (a Japanese export, "Name (last, first)").
+spell(
+  'fullNameFamilyFirst',
+  '氏名',
+  '名前',
+  'full name family name first',
+  'name family name first',
+  'family name first',
+  'name last first',
+  'full name last first',
+  'last first name',
+  'surname first name',
 );
 spell(
   'company',
@@ -126,6 +175,22 @@ spell(
   'business',
   'firm',
   'current company',
+  'firma',
+  'firmenname',
+  'unternehmen',
+  'arbeitgeber',
+  'societe',
+  'entreprise',
+  'nom de l entreprise',
+  'empresa',
+  'nombre de la empresa',
+  'compania',
+  'bedrijf',
+  'bedrijfsnaam',
+  'organisatie',
+  'nome da empresa',
+  '会社名',
+  '会社',
 );
 spell(
   'domain',
@@ -143,6 +208,15 @@ spell(
   'organization domain',
   'email domain',
   'company web site',
+  'webseite',
+  'internetseite',
+  'site web',
+  'site internet',
+  'sitio web',
+  'pagina web',
+  'dominio',
+  'domaine',
+  'ウェブサイト',
 );
 spell(
   'linkedin',
@@ -156,7 +230,28 @@ spell(
   'linkedin link',
   'linkedinurl',
 );
-spell('title', 'title', 'job title', 'position', 'role', 'job', 'designation', 'jobtitle');
+spell(
+  'title',
+  'title',
+  'job title',
+  'position',
+  'role',
+  'job',
+  'designation',
+  'jobtitle',
+  'titel',
+  'berufsbezeichnung',
+  'funktion',
+  'jobtitel',
+  'titre',
+  'poste',
+  'fonction',
+  'cargo',
+  'puesto',
+  'functie',
+  'functietitel',
+  '役職',
+);
 spell(
   'phone',
   'phone',
@@ -168,8 +263,43 @@ spell(
   'direct phone',
   'work phone',
   'cell',
+  'telefon',
+  'telefonnummer',
+  'handy',
+  'mobilnummer',
+  'telephone',
+  'numero de telephone',
+  'portable',
+  'telefono',
+  'movil',
+  'celular',
+  'telefoon',
+  'telefoonnummer',
+  'mobiel',
+  'telefone',
+  '電話番号',
 );
-spell('location', 'location', 'city', 'address', 'country', 'region', 'person location');
+spell(
+  'location',
+  'location',
+  'city',
+  'address',
+  'country',
+  'region',
+  'person location',
+  'ort',
+  'stadt',
+  'land',
+  'standort',
+  'ville',
+  'pays',
+  'ciudad',
+  'pais',
+  'ubicacion',
+  'stad',
+  'plaats',
+  'cidade',
+);
 spell('id:apollo', 'apollo id', 'apollo person id', 'apollo contact id');
 spell('id:sumble', 'sumble id', 'sumble person id');
 spell('id:sample', 'sample id', 'sample person id');
@@ -177,7 +307,11 @@ spell('id:sample', 'sample id', 'sample person id');
 /** Looser rules for headers that are no exact spelling ("Contact's Work Email (primary)"). */
 const CONTAINS: { test: RegExp; target: MappingTarget }[] = [
   { test: /\blinked ?in\b/, target: 'linkedin' },
-  { test: /\be ?mail\b/, target: 'email' },
+  { test: /\be ?mail\b|\b(courriel|correo)\b/, target: 'email' },
+  { test: /\b(vorname|prenom|voornaam)\b/, target: 'firstName' },
+  { test: /\b(nachname|apellidos?|achternaam|sobrenome)\b/, target: 'lastName' },
+  { test: /\b(firma|unternehmen|societe|entreprise|empresa|bedrijf)\b/, target: 'company' },
+  { test: /\b(telefon|telephone|telefono|telefoon|telefone)\b/, target: 'phone' },
   { test: /\b(first|given) ?name\b/, target: 'firstName' },
   { test: /\b(last|family|sur) ?name\b/, target: 'lastName' },
   { test: /\b(website|domain|url)\b/, target: 'domain' },
@@ -295,6 +429,14 @@ export function splitFullName(full: string): { first?: string; last?: string } {
   return { first: tokens[0]!, last: tokens.slice(lastStart).join(' ') };
 }
 
+/** "Yamada Taro" -> { first: "Taro", last: "Yamada" }; "Yamada, Taro" too. One word (山田太郎) stays unsplit. */
+export function splitFamilyFirst(full: string): { first?: string; last?: string } {
+  const text = full.replace(/\s+/g, ' ').trim();
+  const parts = text.includes(',') ? text.split(',').map((s) => s.trim()) : text.split(' ');
+  if (parts.length < 2 || !parts[0] || !parts[1]) return {};
+  return { last: parts[0], first: parts.slice(1).join(' ').trim() };
+}
+
 /** PersonQuery's limits (shared/domain.ts): a value over them is not an identifier, it is noise. */
 const fits = (value: string | undefined, max: number) => (value && value.length <= max ? value : undefined);
 
@@ -312,9 +454,10 @@ export function toPersonQuery(values: readonly string[], mapping: ColumnMapping)
 
   let first = fits(valueFor(values, mapping, 'firstName'), 200);
   let last = fits(valueFor(values, mapping, 'lastName'), 200);
-  const full = fits(valueFor(values, mapping, 'fullName'), 400);
+  const familyFirst = fits(valueFor(values, mapping, 'fullNameFamilyFirst'), 400);
+  const full = fits(valueFor(values, mapping, 'fullName'), 400) ?? familyFirst;
   if (full && (!first || !last)) {
-    const split = splitFullName(full);
+    const split = full === familyFirst ? splitFamilyFirst(full) : splitFullName(full);
     first ??= fits(split.first, 200);
     last ??= fits(split.last, 200);
   }

@@ -38,15 +38,24 @@ export interface ProviderRunStats {
   matched: number;
   notFound: number;
   failed: number;
-  /** Answered from the ledger, at no cost. */
+  /** Answered from the ledger at no cost: the lookup was paid for before this run. */
   fromLedger: number;
+  /** Answered from the ledger by a lookup this run paid for (a duplicated row): its cost is in `credits`. */
+  fromThisRun?: number;
+  /** What the provider charged for this job's lookups (replays of this run's own answers included). */
   credits: number;
+  /** Lookups in flight when the app stopped, which the provider may or may not have charged. */
+  uncertain?: number;
+  /** The most those uncertain lookups can have cost. */
+  uncertainCredits?: number;
 }
 
 export interface CsvRunStats {
   perProvider: Partial<Record<ProviderId, ProviderRunStats>>;
   rateLimited: number;
 }
+
+export type CsvPauseKind = 'rep' | 'budget' | 'fault';
 
 export type CsvJobStatus = 'draft' | 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
 
@@ -63,6 +72,12 @@ export interface CsvJobRecord {
   plan?: EnrichPlan;
   listId?: string;
   pausedReason?: string;
+  /** Why the job paused, for what the page offers: a budget stop offers raising the budget. */
+  pauseKind?: CsvPauseKind;
+  /** At a budget stop: the smallest budget that lets the next lookup go. */
+  budgetNeeded?: number;
+  /** When the job first ran: ledger answers newer than this were paid by this job. */
+  startedAt?: string;
   creditsSpent: number;
   parse?: CsvParseSummary;
   stats?: CsvRunStats;

@@ -41,7 +41,12 @@ export function SaveToList({ kind, disabled, count, onSave }: Props) {
         </select>
       </label>
       {choice === '__new' && (
-        <input aria-label="New list name" placeholder="List name" value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <input
+          aria-label="New list name"
+          placeholder="List name"
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+        />
       )}
       <button
         type="button"
@@ -60,12 +65,13 @@ export function SaveSearchControl({ onSave }: { onSave: (name: string) => Promis
   const [name, setName] = useState('');
   return (
     <span className="toolbar" style={{ margin: 0 }}>
-      <input aria-label="Search name" placeholder="Name this search" value={name} onChange={(e) => setName(e.target.value)} />
-      <button
-        type="button"
-        disabled={!name.trim()}
-        onClick={() => void onSave(name.trim()).then(() => setName(''))}
-      >
+      <input
+        aria-label="Search name"
+        placeholder="Name this search"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="button" disabled={!name.trim()} onClick={() => void onSave(name.trim()).then(() => setName(''))}>
         Save search
       </button>
     </span>

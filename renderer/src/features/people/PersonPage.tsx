@@ -51,7 +51,8 @@ export function PersonPage({ personId }: { personId: string }) {
   );
   const [chosen, setChosen] = useState<ProviderId[] | null>(null);
   // Default waterfall: every provider with a key, in Settings order; the sample data when there is none.
-  const waterfall = chosen ?? (enrichers.some((p) => !p.sample) ? enrichers.filter((p) => !p.sample) : enrichers).map((p) => p.id);
+  const waterfall =
+    chosen ?? (enrichers.some((p) => !p.sample) ? enrichers.filter((p) => !p.sample) : enrichers).map((p) => p.id);
   const labelOf = (id: ProviderId) => enrichers.find((p) => p.id === id)?.label ?? id;
   const [relatedProvider, setRelatedProvider] = useState<ProviderId>('sample');
   const [lookalikeProvider, setLookalikeProvider] = useState<ProviderId>('sample');
@@ -83,7 +84,10 @@ export function PersonPage({ personId }: { personId: string }) {
     guarded(async () => {
       if (waterfall.length === 0) return setMessage('Choose at least one provider to enrich with.');
       const result = await enrichPersonWaterfall(api(), person, { providers: waterfall, fields: [...ENRICH_FIELDS] });
-      const lines = result.steps.map((st) => `${labelOf(st.provider)}: ${STEP_TEXT[st.outcome]}${st.credits ? ` (${st.credits} credits)` : ''}${st.error ? ` — ${errorText(st.error)}` : ''}`);
+      const lines = result.steps.map(
+        (st) =>
+          `${labelOf(st.provider)}: ${STEP_TEXT[st.outcome]}${st.credits ? ` (${st.credits} credits)` : ''}${st.error ? ` — ${errorText(st.error)}` : ''}`,
+      );
       setMessage(
         `${lines.join(' · ') || 'Nothing was missing.'}${result.missing.length ? ` Still missing: ${result.missing.join(', ')}.` : ''}`,
       );
@@ -91,7 +95,11 @@ export function PersonPage({ personId }: { personId: string }) {
 
   const loadRelated = () =>
     guarded(async () => {
-      const result = await api().people.related({ provider: relatedProvider, person: refOf(person), direction: 'both' });
+      const result = await api().people.related({
+        provider: relatedProvider,
+        person: refOf(person),
+        direction: 'both',
+      });
       if (!result.ok) return setMessage(errorText(result.error));
       for (const p of [...result.value.managers, ...result.value.directReports]) seenPeople.set(p.id, p);
       setRelated(result.value);
@@ -99,7 +107,11 @@ export function PersonPage({ personId }: { personId: string }) {
 
   const loadLookalikes = () =>
     guarded(async () => {
-      const result = await api().people.lookalikes({ provider: lookalikeProvider, people: [refOf(person)], page: { pageSize: 25 } });
+      const result = await api().people.lookalikes({
+        provider: lookalikeProvider,
+        people: [refOf(person)],
+        page: { pageSize: 25 },
+      });
       if (!result.ok) return setMessage(errorText(result.error));
       for (const p of result.value.people) seenPeople.set(p.id, p);
       setLookalikes(result.value.people);
@@ -114,14 +126,23 @@ export function PersonPage({ personId }: { personId: string }) {
         {stored ? (
           <span className="saved-mark">Saved</span>
         ) : (
-          <button type="button" className="primary" onClick={() => void guarded(async () => void (await upsertPeople([person])))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void guarded(async () => void (await upsertPeople([person])))}
+          >
             Save
           </button>
         )}
         {person.organization && (
           <button
             type="button"
-            onClick={() => navigate({ page: 'company', id: person.organization!.domain ? `domain:${person.organization!.domain}` : person.id })}
+            onClick={() =>
+              navigate({
+                page: 'company',
+                id: person.organization!.domain ? `domain:${person.organization!.domain}` : person.id,
+              })
+            }
             disabled={!person.organization.domain}
           >
             Open company
@@ -139,7 +160,13 @@ export function PersonPage({ personId }: { personId: string }) {
               <input
                 type="checkbox"
                 checked={waterfall.includes(p.id)}
-                onChange={() => setChosen(waterfall.includes(p.id) ? waterfall.filter((x) => x !== p.id) : enrichers.map((e) => e.id).filter((x) => x === p.id || waterfall.includes(x)))}
+                onChange={() =>
+                  setChosen(
+                    waterfall.includes(p.id)
+                      ? waterfall.filter((x) => x !== p.id)
+                      : enrichers.map((e) => e.id).filter((x) => x === p.id || waterfall.includes(x)),
+                  )
+                }
               />{' '}
               {p.label}
             </label>
@@ -147,13 +174,20 @@ export function PersonPage({ personId }: { personId: string }) {
           <button type="button" onClick={() => void enrich()} disabled={busy}>
             Enrich this person
           </button>
-          <span className="muted">Each provider is asked only for what is still missing; earlier lookups are reused for free.</span>
+          <span className="muted">
+            Each provider is asked only for what is still missing; earlier lookups are reused for free.
+          </span>
         </fieldset>
       </div>
       <div className="section">
         <h2>Related people</h2>
         <div className="toolbar">
-          <ProviderPicker capability="people.related" value={relatedProvider} onChange={setRelatedProvider} label="Related via" />
+          <ProviderPicker
+            capability="people.related"
+            value={relatedProvider}
+            onChange={setRelatedProvider}
+            label="Related via"
+          />
           <button type="button" onClick={() => void loadRelated()} disabled={busy}>
             Find managers and direct reports
           </button>
@@ -161,22 +195,51 @@ export function PersonPage({ personId }: { personId: string }) {
         {related && (
           <>
             <h3>Managers</h3>
-            <VirtualTable label="Managers" rows={related.managers} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={150} emptyText="No managers found." />
+            <VirtualTable
+              label="Managers"
+              rows={related.managers}
+              columns={personColumns}
+              rowKey={(p) => p.id}
+              onOpen={open}
+              height={150}
+              emptyText="No managers found."
+            />
             <h3>Direct reports</h3>
-            <VirtualTable label="Direct reports" rows={related.directReports} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={200} emptyText="No direct reports found." />
+            <VirtualTable
+              label="Direct reports"
+              rows={related.directReports}
+              columns={personColumns}
+              rowKey={(p) => p.id}
+              onOpen={open}
+              height={200}
+              emptyText="No direct reports found."
+            />
           </>
         )}
       </div>
       <div className="section">
         <h2>Lookalikes</h2>
         <div className="toolbar">
-          <ProviderPicker capability="people.lookalikes" value={lookalikeProvider} onChange={setLookalikeProvider} label="Lookalikes via" />
+          <ProviderPicker
+            capability="people.lookalikes"
+            value={lookalikeProvider}
+            onChange={setLookalikeProvider}
+            label="Lookalikes via"
+          />
           <button type="button" onClick={() => void loadLookalikes()} disabled={busy}>
             Find people like this
           </button>
         </div>
         {lookalikes && (
-          <VirtualTable label="Lookalikes" rows={lookalikes} columns={personColumns} rowKey={(p) => p.id} onOpen={open} height={300} emptyText="No lookalikes found." />
+          <VirtualTable
+            label="Lookalikes"
+            rows={lookalikes}
+            columns={personColumns}
+            rowKey={(p) => p.id}
+            onOpen={open}
+            height={300}
+            emptyText="No lookalikes found."
+          />
         )}
       </div>
     </section>
@@ -193,7 +256,11 @@ function PersonDetails({ person, editable }: { person: Person; editable: boolean
     {
       field: 'emails',
       label: 'Emails',
-      value: person.emails.length ? person.emails.map((e) => `${e.address} (${e.status})`).join(', ') : person.hasEmail ? 'Available to reveal' : undefined,
+      value: person.emails.length
+        ? person.emails.map((e) => `${e.address} (${e.status})`).join(', ')
+        : person.hasEmail
+          ? 'Available to reveal'
+          : undefined,
     },
     { field: 'phones', label: 'Phones', value: person.phones.map((p) => p.number).join(', ') || undefined },
     {
@@ -209,7 +276,16 @@ function PersonDetails({ person, editable }: { person: Person; editable: boolean
   return (
     <dl className="detail" aria-label="Person details">
       {rows.map((r) => (
-        <DetailRow key={r.field} personId={person.id} field={r.field} label={r.label} value={r.value} provenance={person.provenance[r.field]} editable={editable && !!r.editable} raw={r.field === 'title' ? person.title : undefined} />
+        <DetailRow
+          key={r.field}
+          personId={person.id}
+          field={r.field}
+          label={r.label}
+          value={r.value}
+          provenance={person.provenance[r.field]}
+          editable={editable && !!r.editable}
+          raw={r.field === 'title' ? person.title : undefined}
+        />
       ))}
     </dl>
   );
@@ -227,7 +303,11 @@ function DetailRow(props: {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(props.raw ?? '');
   const p = props.provenance;
-  const source = !p ? '' : 'manual' in p ? `Edited by you ${formatDate(p.editedAt)}` : `${p.provider} · ${formatDate(p.fetchedAt)}`;
+  const source = !p
+    ? ''
+    : 'manual' in p
+      ? `Edited by you ${formatDate(p.editedAt)}`
+      : `${p.provider} · ${formatDate(p.fetchedAt)}`;
   return (
     <>
       <dt>{props.label}</dt>
@@ -239,14 +319,25 @@ function DetailRow(props: {
               void editPersonField(props.personId, props.field, draft).then(() => setEditing(false));
             }}
           >
-            <input aria-label={`Edit ${props.label}`} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+            <input
+              aria-label={`Edit ${props.label}`}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              autoFocus
+            />
             <button type="submit">Save</button>
           </form>
         ) : (
           <>
             {props.value ?? <span className="muted">—</span>}
             {props.editable && (
-              <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`Edit ${props.label}`} style={{ marginLeft: 8 }}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => setEditing(true)}
+                aria-label={`Edit ${props.label}`}
+                style={{ marginLeft: 8 }}
+              >
                 Edit
               </button>
             )}

@@ -37,7 +37,12 @@ export function FiltersForm({ fields, values, onChange, supported, providerLabel
                 multiple
                 size={3}
                 value={Array.isArray(value) ? value : []}
-                onChange={(e) => set(f.key, Array.from(e.target.selectedOptions, (o) => o.value))}
+                onChange={(e) =>
+                  set(
+                    f.key,
+                    Array.from(e.target.selectedOptions, (o) => o.value),
+                  )
+                }
               >
                 {f.options!.map((o) => (
                   <option key={o} value={o}>
@@ -47,7 +52,11 @@ export function FiltersForm({ fields, values, onChange, supported, providerLabel
               </select>
             )}
             {f.kind === 'tristate' && (
-              <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => set(f.key, e.target.value)}>
+              <select
+                id={id}
+                value={typeof value === 'string' ? value : ''}
+                onChange={(e) => set(f.key, e.target.value)}
+              >
                 <option value="">Any</option>
                 <option value="yes">Yes</option>
                 <option value="no">No</option>

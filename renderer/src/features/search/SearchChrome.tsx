@@ -32,7 +32,10 @@ export function ResultsBar({
   onNext,
   children,
 }: {
-  state: Pick<RemoteSearchState<unknown>, 'status' | 'error' | 'unsupported' | 'total' | 'items' | 'history' | 'creditsSpent' | 'nextPage'>;
+  state: Pick<
+    RemoteSearchState<unknown>,
+    'status' | 'error' | 'unsupported' | 'total' | 'items' | 'history' | 'creditsSpent' | 'nextPage'
+  >;
   providerLabel: string | undefined;
   onPrevious: () => void;
   onNext: () => void;

@@ -62,7 +62,14 @@ function FindPeople() {
         id: 'saved',
         header: '',
         width: 60,
-        cell: (p) => (savedIds.has(p.id) ? <span className="saved-mark" title="Already saved">Saved</span> : <span className="muted">New</span>),
+        cell: (p) =>
+          savedIds.has(p.id) ? (
+            <span className="saved-mark" title="Already saved">
+              Saved
+            </span>
+          ) : (
+            <span className="muted">New</span>
+          ),
       },
       { id: 'name', header: 'Name', width: '1.2fr', cell: (p) => personName(p) },
       { id: 'title', header: 'Title', width: '1.5fr', cell: (p) => p.title ?? '' },
@@ -78,7 +85,11 @@ function FindPeople() {
     const stored = await upsertPeople(chosen);
     let listId = target.listId;
     if (target.newListName) listId = (await createList(target.newListName, 'people')).id;
-    if (listId) await addToList(listId, stored.map((p) => p.id));
+    if (listId)
+      await addToList(
+        listId,
+        stored.map((p) => p.id),
+      );
     setSavedIds(await findSavedIds(s.items));
     setNotice(`Saved ${stored.length} ${stored.length === 1 ? 'person' : 'people'}${listId ? ' to the list' : ''}.`);
   }
@@ -115,7 +126,12 @@ function FindPeople() {
           />
         </div>
       </form>
-      <ResultsBar state={s} providerLabel={provider?.label} onPrevious={() => void a.previous()} onNext={() => void a.next()}>
+      <ResultsBar
+        state={s}
+        providerLabel={provider?.label}
+        onPrevious={() => void a.previous()}
+        onNext={() => void a.next()}
+      >
         <SaveToList kind="people" count={s.selected.size} onSave={save} />
       </ResultsBar>
       {notice && <p role="status">{notice}</p>}
@@ -134,4 +150,3 @@ function FindPeople() {
     </>
   );
 }
-

@@ -22,6 +22,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ConnectionTest, ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { refreshProviders, replaceProvider, useProviders } from '../../app/providers';
+import { LocalDataSettings } from '../../components/LocalDataSettings';
 import { ColorSchemeControl } from './ColorSchemeControl';
 import { KEY_SOURCE, usedFor, withoutBalance } from './providerGuide';
 
@@ -89,6 +90,7 @@ export function SettingsPage() {
         )}
       </SimpleGrid>
       <ColorSchemeControl />
+      <LocalDataSettings />
     </Stack>
   );
 }

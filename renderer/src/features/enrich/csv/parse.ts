@@ -296,8 +296,10 @@ export async function parseCsv(source: CsvSource, options: CsvParseOptions, sink
         }
         const row: ParsedRow = { index: rowCount++, line, values };
         if (problems.length) {
-          row.issue = `Line ${line}: ${problems.join('; ')}.`;
-          note(line, row.issue);
+          // The report's issue carries its line apart; the row's own note says it once.
+          const message = `${problems.join('; ')}.`;
+          row.issue = `Line ${line}: ${message}`;
+          note(line, message);
         }
         pending.push(row);
       },
