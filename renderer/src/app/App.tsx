@@ -5,6 +5,7 @@ import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { ListsPage } from '../features/lists/ListsPage';
 import { EnrichCsvPage } from '../features/enrich/EnrichCsvPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { UsagePage } from '../features/usage/UsagePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { ProviderStatusBanner } from '../components/ProviderStatusBanner';
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'companies' && <CompaniesPage />}
         {route.page === 'lists' && <ListsPage listId={route.id} />}
         {route.page === 'enrich' && <EnrichCsvPage />}
+        {route.page === 'usage' && <UsagePage />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'person' && route.id && <PersonPage personId={route.id} />}
         {route.page === 'company' && route.id && <CompanyPage organizationId={route.id} />}
