@@ -74,6 +74,7 @@ export const DEPENDENCY_LAYERS = {
   '@types/react': TOOLING,
   '@types/react-dom': TOOLING,
   '@vitejs/plugin-react': TOOLING,
+  'axe-core': TOOLING, // injected into the page by tests/e2e/a11y.spec.ts
   'electron-vite': TOOLING,
   esbuild: TOOLING,
   eslint: TOOLING,
