@@ -10,6 +10,7 @@ import { PersonPage } from '../features/people/PersonPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { ProviderStatusBanner } from '../components/ProviderStatusBanner';
 import { FileDropTarget } from '../components/FileDropTarget';
+import { FirstRunGuide } from '../components/FirstRunGuide';
 
 export function App() {
   const route = useNavigation((s) => s.route);
@@ -41,6 +42,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main className="content">
         <ProviderStatusBanner />
+        <FirstRunGuide />
         {route.page === 'search' && <SearchPage />}
         {route.page === 'companies' && <CompaniesPage />}
         {route.page === 'lists' && <ListsPage listId={route.id} />}

@@ -1,4 +1,5 @@
 /** Step 3: the provider waterfall, the fields to fill, the mode, the budget and the freshness window. */
+import { SettingsLink } from '../../../components/SettingsLink';
 import { ENRICH_FIELDS } from '../../../../../shared/domain';
 import { useProviders } from '../../../app/providers';
 import { humanize } from '../../../lib/filters';
@@ -45,7 +46,9 @@ export function PlanStep() {
           );
         })}
         {providers.some((p) => ENRICH_BATCH_SIZES[p.id] && !p.sample && !p.configured) && (
-          <p className="muted">Providers without a key are not listed: add keys in Settings.</p>
+          <p className="muted">
+            Providers without a key are not listed: add keys in <SettingsLink />.
+          </p>
         )}
       </fieldset>
       <fieldset className="card" aria-label="Fields to fill">
