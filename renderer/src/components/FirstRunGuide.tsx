@@ -48,6 +48,7 @@ export function FirstRunGuide() {
           <Anchor
             href="#/enrich"
             size="sm"
+            underline="always"
             onClick={(e) => {
               e.preventDefault();
               navigate({ page: 'enrich' });

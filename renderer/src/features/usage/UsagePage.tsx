@@ -117,7 +117,7 @@ function UsageCharts({ data, label }: { data: UsageData; label: (id: string) => 
       <ChartCard title="Credits spent per provider">
         <Group justify="space-between" mb="sm">
           <Text size="sm" data-testid="credits-total">
-            {total.toLocaleString()} credits in all
+            {total ? `${total.toLocaleString()} credits in all` : ''}
           </Text>
           <SegmentedControl
             size="xs"
