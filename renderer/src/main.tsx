@@ -9,7 +9,7 @@ import '@mantine/spotlight/styles.css';
 import '@mantine/charts/styles.css';
 import './styles.css';
 import { App } from './app/App';
-import { colorSchemeManager, theme } from './app/theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './app/theme';
 import { api } from './api';
 import { applyProviderEvent } from './features/settings/providerStatus';
 import { refreshProviders } from './app/providers';
@@ -25,7 +25,12 @@ void refreshProviders();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* "auto" follows the OS scheme until the rep picks one in Settings. */}
-    <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      colorSchemeManager={colorSchemeManager}
+    >
       <Notifications position="bottom-right" />
       <App />
     </MantineProvider>

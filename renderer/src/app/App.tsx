@@ -5,11 +5,13 @@ import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { ListsPage } from '../features/lists/ListsPage';
 import { EnrichCsvPage } from '../features/enrich/EnrichCsvPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { UsagePage } from '../features/usage/UsagePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { ProviderStatusBanner } from '../components/ProviderStatusBanner';
 import { FileDropTarget } from '../components/FileDropTarget';
 import { CommandPalette } from './CommandPalette';
+import { FirstRunGuide } from '../components/FirstRunGuide';
 
 export function App() {
   const route = useNavigation((s) => s.route);
@@ -42,10 +44,12 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main className="content">
         <ProviderStatusBanner />
+        <FirstRunGuide />
         {route.page === 'search' && <SearchPage />}
         {route.page === 'companies' && <CompaniesPage />}
         {route.page === 'lists' && <ListsPage listId={route.id} />}
         {route.page === 'enrich' && <EnrichCsvPage />}
+        {route.page === 'usage' && <UsagePage />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'person' && route.id && <PersonPage personId={route.id} />}
         {route.page === 'company' && route.id && <CompanyPage organizationId={route.id} />}

@@ -6,6 +6,7 @@ export const PAGES = [
   { id: 'companies', label: 'Companies' },
   { id: 'lists', label: 'Lists' },
   { id: 'enrich', label: 'Enrich CSV' },
+  { id: 'usage', label: 'Usage' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'] | 'person' | 'company';
@@ -19,7 +20,7 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
   const id = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
-  const known = ['search', 'companies', 'lists', 'enrich', 'settings', 'person', 'company'];
+  const known = ['search', 'companies', 'lists', 'enrich', 'usage', 'settings', 'person', 'company'];
   if (!page || !known.includes(page)) return { page: 'search' };
   return { page: page as PageId, ...(id ? { id } : {}) };
 }

@@ -1,4 +1,5 @@
 /** Chooses among the providers that can do `capability` and are usable (sample data, or a key is set). */
+import { SettingsLink } from '../../components/SettingsLink';
 import { useEffect } from 'react';
 import type { Capability, ProviderId } from '../../../../shared/domain';
 import { useProviders } from '../../app/providers';
@@ -31,7 +32,10 @@ export function ProviderPicker({
         ))}
       </select>
       {unusable.length > 0 && (
-        <span className="muted"> {unusable.map((p) => p.label).join(', ')}: add a key in Settings to use.</span>
+        <span className="muted">
+          {' '}
+          {unusable.map((p) => p.label).join(', ')}: add a key in <SettingsLink /> to use.
+        </span>
       )}
     </label>
   );

@@ -58,8 +58,10 @@ export function ResultsBar({
         <div className="toolbar" aria-live="polite">
           <span data-testid="result-summary">
             {s.total !== undefined ? `${s.total.toLocaleString()} results` : `${s.items.length} results on this page`}
-            {s.history.length > 0 ? ` · page ${s.history.length}` : ''} · {s.creditsSpent} credits spent this session
+            {s.history.length > 0 ? ` · page ${s.history.length}` : ''} · {s.creditsSpent} credits for this search
           </span>
+          {/* What every lookup cost, kept across restarts, is on the Usage page. */}
+          <a href="#/usage">Usage</a>
           <button type="button" onClick={onPrevious} disabled={s.history.length < 2 || s.status === 'loading'}>
             Previous
           </button>

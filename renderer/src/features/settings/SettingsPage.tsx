@@ -68,7 +68,7 @@ export function SettingsPage() {
             {' '}
             <span data-testid="store">
               Keys are stored in: <strong>{STORE_TEXT[keyed.store] ?? keyed.store}</strong>
-              {keyed.storeNote ? ` — ${keyed.storeNote}` : ''}.
+              {keyed.storeNote ? ` — ${keyed.storeNote.replace(/\.$/, '')}` : ''}.
             </span>
           </>
         )}

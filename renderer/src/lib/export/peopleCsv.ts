@@ -1,11 +1,11 @@
 /**
  * The one CSV writer for people (a list, the saved people, a search selection): UTF-8 with BOM and
  * CRLF, the delimiter the rep chose, a preset's columns, optionally one "… source" column after each
- * sourced field. Every cell goes through the app's formula neutraliser, then is quoted when it holds
- * any locale's separator, a quote or a line break (quoting every delimiter keeps a file readable
- * when a spreadsheet guesses another one). Produces text only; saving goes through api.files.saveCsv.
+ * sourced field. Every cell goes through shared/csv-cell.ts: the formula neutraliser, then quoting
+ * when it holds any locale's separator, a quote or a line break (quoting every delimiter keeps a
+ * file readable when a spreadsheet guesses another one). Produces text only; saving goes through api.files.saveCsv.
  */
-import { neutralizeCell } from '../../features/enrich/export';
+import { csvCell } from '../../../../shared/csv-cell';
 import { PROVENANCE_OF, fieldValue, sourceText, type ExportPerson } from './columns';
 import type { Delimiter } from './delimiter';
 import { presetById, type PresetId } from './presets';
@@ -22,12 +22,8 @@ export interface PeopleCsvOptions {
   providerLabels?: Record<string, string>;
 }
 
-const NEEDS_QUOTES = /[",;\t|\r\n]|^\s|\s$/;
-
-export function csvField(value: string): string {
-  const safe = neutralizeCell(value);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** One cell, neutralised and quoted by the app's shared cell-safety functions. */
+export const csvField = (value: string): string => csvCell(value);
 
 export function csvRecord(cells: readonly string[], delimiter: Delimiter): string {
   return cells.map(csvField).join(delimiter);

@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import { ENRICH_FIELDS, type ProviderId } from '../../../../../shared/domain';
 import { providerLabel as providerName } from '../providerLabels';
 import { api } from '../../../api';
+import { SettingsLink } from '../../../components/SettingsLink';
 import { useProviders } from '../../../app/providers';
 import { humanize } from '../../../lib/filters';
 import { ENRICH_BATCH_SIZES, extraCreditsPerRow, planProblems } from '../index';
@@ -79,7 +80,7 @@ export function PlanStep() {
           </Stack>
           {providers.some((p) => ENRICH_BATCH_SIZES[p.id] && !p.sample && !p.configured) && (
             <Text size="xs" c="dimmed" mt="sm">
-              Providers without a key are not listed: add keys in Settings.
+              Providers without a key are not listed: add keys in <SettingsLink />.
             </Text>
           )}
         </Paper>
