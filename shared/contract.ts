@@ -34,6 +34,8 @@ export const CONNECTION_STATUSES = [
   'rate_limited',
   'unreachable',
   'not_configured',
+  /** The provider answered but cannot confirm a key for free (ApiOne checks a request before its key). */
+  'unverified',
 ] as const;
 export const ConnectionStatus = z.enum(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;

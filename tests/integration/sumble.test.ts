@@ -355,7 +355,9 @@ describe('Sumble errors, rate limits and faults', () => {
   });
 
   it('429 carries no Retry-After; the HTTP layer backs off on its own and the work completes', async () => {
-    sim.setKnobs({ rateLimit: { requests: 2, perMs: 300, sendRetryAfter: false } });
+    // Windows are aligned to the clock: a long one for the raw look, so three requests sent together
+    // cannot straddle a window edge on a loaded machine and all get through.
+    sim.setKnobs({ rateLimit: { requests: 2, perMs: 60_000, sendRetryAfter: false } });
     const body = JSON.stringify({ people: [{ person_id: 1 }], select: { attributes: [] } });
     const headers = { authorization: `Bearer ${sim.validKey}`, 'content-type': 'application/json' };
     const raw = await Promise.all(
@@ -366,6 +368,7 @@ describe('Sumble errors, rate limits and faults', () => {
     expect(limited.headers['retry-after']).toBeUndefined();
     await Promise.all(raw.map((r) => r.body.dump()));
 
+    sim.setKnobs({ rateLimit: { requests: 2, perMs: 300, sendRetryAfter: false } });
     sim.resetStats();
     const people = dataset.people.slice(300, 306);
     const a = adapter();

@@ -132,8 +132,10 @@ export function createApioneAdapter(config: { baseUrl: string }): ProviderAdapte
             testedAt,
           };
         }
+        // Every key gets the same 400 here, and a well-formed probe costs credits with a good key:
+        // say so rather than call a key we could not check "working".
         return {
-          status: 'working',
+          status: 'unverified',
           message:
             'ApiOne answered, but it checks a request before its key, so the key is confirmed by the first lookup (no credits were spent on this test).',
           testedAt,

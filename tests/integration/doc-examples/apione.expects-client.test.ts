@@ -26,12 +26,28 @@ describe('ApiOne connection test, whichever the API validates first: key or body
     describe(bodyCheckedFirst ? 'body first' : 'key first', () => {
       const s = docSuite(() => startApioneSimulator(undefined, { bodyCheckedFirst }), FAST);
 
-      it('a good key is "working" and a bad key "invalid_key", at no cost', async () => {
-        const apione = createApioneAdapter({ baseUrl: s.sim.baseUrl });
-        expect((await apione.testConnection!(s.ctx())).status).toBe('working');
-        expect((await apione.testConnection!(s.ctx({ getKey: async () => 'wrong-key' }))).status).toBe('invalid_key');
-        expect(s.sim.stats.creditsCharged).toBe(0);
-      });
+      // Key first, the free probe tells the two apart. Body first, every key gets the same 400 and a
+      // well-formed probe would cost 1-4 credits with a good key: the honest answer is "unverified",
+      // and a wrong key is never called working.
+      it(
+        bodyCheckedFirst
+          ? 'never calls a key working that it could not check, at no cost'
+          : 'a good key is "working" and a bad key "invalid_key", at no cost',
+        async () => {
+          const apione = createApioneAdapter({ baseUrl: s.sim.baseUrl });
+          const good = await apione.testConnection!(s.ctx());
+          const bad = await apione.testConnection!(s.ctx({ getKey: async () => 'wrong-key' }));
+          if (bodyCheckedFirst) {
+            expect(good.status).toBe('unverified');
+            expect(bad.status).toBe('unverified');
+            expect(bad.message).toMatch(/first lookup/);
+          } else {
+            expect(good.status).toBe('working');
+            expect(bad.status).toBe('invalid_key');
+          }
+          expect(s.sim.stats.creditsCharged).toBe(0);
+        },
+      );
     });
   }
 });

@@ -34,6 +34,7 @@ const STATUS_TEXT: Record<ConnectionTest['status'], string> = {
   rate_limited: 'Rate-limited',
   unreachable: 'Unreachable',
   not_configured: 'No key saved',
+  unverified: 'Saved, not yet verified',
 };
 
 const STATUS_COLOR: Record<ConnectionTest['status'], string> = {
@@ -44,6 +45,7 @@ const STATUS_COLOR: Record<ConnectionTest['status'], string> = {
   rate_limited: 'yellow',
   unreachable: 'red',
   not_configured: 'gray',
+  unverified: 'yellow',
 };
 
 const STORE_TEXT: Record<string, string> = {
