@@ -1,5 +1,7 @@
 /**
- * CSV records from text that arrives in pieces of any size, parsed by papaparse. We drive its
+ * CSV records from text that arrives in pieces of any size. Records whose quoting is regular are
+ * read by a fast path of our own (String.split between quoted fields, see parseRegular); from the
+ * first record that is not, the rest of the piece is parsed by papaparse. We drive its
  * Parser the way its own ChunkStreamer does (unparsed text + new text, the partial last record
  * carried to the next call) because our decoder, not papaparse, turns bytes into text, and
  * because papaparse's own worker must never start inside our Worker.
