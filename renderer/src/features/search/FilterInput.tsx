@@ -6,12 +6,12 @@
 import {
   Fieldset,
   Group,
+  Input,
   MultiSelect,
   NativeSelect,
   NumberInput,
   SegmentedControl,
   TagsInput,
-  Text,
   TextInput,
 } from '@mantine/core';
 import type { ProviderId } from '../../../../shared/domain';
@@ -110,7 +110,13 @@ export function FilterInput({
       );
     case 'choice':
       return (
-        <Fieldset legend={f.label} variant="unstyled" disabled={unsupported} className="filter-fieldset">
+        <Fieldset
+          legend={<Legend text={f.label} />}
+          variant="unstyled"
+          disabled={unsupported}
+          className="filter-fieldset"
+        >
+          {reason && <FieldNote text={reason} unsupported={unsupported} />}
           <SegmentedControl
             fullWidth
             size="xs"
@@ -119,7 +125,6 @@ export function FilterInput({
             onChange={onChange}
             data={[{ value: '', label: f.anyLabel ?? 'Any' }, ...(f.choices ?? [])]}
           />
-          {reason && <FieldNote text={reason} unsupported={unsupported} />}
         </Fieldset>
       );
     case 'range': {
@@ -127,23 +132,31 @@ export function FilterInput({
       const end = (which: 'Min' | 'Max', v: string) => (
         <NumberInput
           label={which}
+          // Lighter than the group's legend, so "Min" and "Max" read as parts of it.
+          styles={{ label: { fontWeight: 400 } }}
           size="sm"
           disabled={unsupported}
           prefix={f.prefix}
           thousandSeparator=","
           allowNegative={false}
+          hideControls
           value={v}
           onChange={(n) => onChange(which === 'Min' ? [String(n), max] : [min, String(n)])}
           style={{ flex: 1, minWidth: 0 }}
         />
       );
       return (
-        <Fieldset legend={f.label} variant="unstyled" disabled={unsupported} className="filter-fieldset">
+        <Fieldset
+          legend={<Legend text={f.label} />}
+          variant="unstyled"
+          disabled={unsupported}
+          className="filter-fieldset"
+        >
+          {reason && <FieldNote text={reason} unsupported={unsupported} />}
           <Group gap="xs" wrap="nowrap" align="flex-start">
             {end('Min', min)}
             {end('Max', max)}
           </Group>
-          {reason && <FieldNote text={reason} unsupported={unsupported} />}
         </Fieldset>
       );
     }
@@ -224,10 +237,20 @@ function ChipsInput({
   );
 }
 
+/** A group of inputs is labelled like a single input (same type as Mantine's labels). */
+function Legend({ text }: { text: string }) {
+  return (
+    <Input.Label component="span" size="sm">
+      {text}
+    </Input.Label>
+  );
+}
+
+/** The description under a group's legend, as Mantine places it under an input's label. */
 function FieldNote({ text, unsupported }: { text: string; unsupported: boolean }) {
   return (
-    <Text size="xs" c="dimmed" mt={4} className={unsupported ? 'filter-unsupported-reason' : undefined}>
+    <Input.Description size="sm" mb={4} className={unsupported ? 'filter-unsupported-reason' : undefined}>
       {text}
-    </Text>
+    </Input.Description>
   );
 }

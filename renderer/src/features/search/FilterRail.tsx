@@ -84,13 +84,17 @@ export function FilterRail({
                 {foldable ? (
                   <UnstyledButton className="filter-group-toggle" onClick={toggle} aria-expanded={open}>
                     <Group justify="space-between" wrap="nowrap" gap="xs">
-                      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                      <Text size="xs" fw={700} tt="uppercase" c="dimmed" truncate="end">
+                        <span aria-hidden>{open ? '▾ ' : '▸ '}</span>
                         {group}
                       </Text>
-                      <Text size="xs" c="dimmed">
-                        {filled ? `${filled} set · ` : ''}
-                        {applied ? `${applied} of ${inGroup.length} for ${providerLabel}` : `none for ${providerLabel}`}
-                        <span aria-hidden> {open ? '▾' : '▸'}</span>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {[
+                          filled ? `${filled} set` : '',
+                          applied < inGroup.length ? `${applied} of ${inGroup.length} apply` : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </Text>
                     </Group>
                   </UnstyledButton>
