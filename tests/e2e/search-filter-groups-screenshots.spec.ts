@@ -52,8 +52,8 @@ for (const scheme of ['light', 'dark'] as const)
       await expect(page.getByRole('status', { name: 'Applied filters' })).toContainText('Net new');
 
       await funding.scrollIntoViewIfNeeded();
-      await rail.getByText('Funding and revenue', { exact: true }).evaluate((el) => el.scrollIntoView());
+      await funding.evaluate((el) => el.scrollIntoView());
       await shot('funding');
-      await rail.getByText('Advanced', { exact: true }).evaluate((el) => el.scrollIntoView());
+      await rail.getByRole('group', { name: 'Advanced filters' }).evaluate((el) => el.scrollIntoView());
       await shot('advanced');
     });
