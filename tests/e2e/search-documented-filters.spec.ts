@@ -2,7 +2,7 @@
  * The filters Apollo documents beyond the basics (revenue and funding ranges, technologies any/all/none,
  * job-posting titles, net new), as a rep sets them in the rail: they reach Apollo as the documented body
  * fields (read from the simulator's request log, which only records), and a provider that does not
- * apply one shows it disabled with the reason and keeps the value.
+ * apply one shows it disabled with the reason and keeps the value once set, and leaves it out while empty.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { APOLLO_ROUTES } from '../simulators/apollo';
@@ -95,12 +95,13 @@ test('a documented filter another provider does not apply is disabled with the r
   await expect(technologies.getByText('Snowflake', { exact: true })).toBeVisible();
   // Ocean applies "any of", so that one stays open to the rep.
   await expect(technologies.getByLabel('Uses any of', { exact: true })).toBeEnabled();
-  // Ocean's own documented filters are offered; Apollo's revenue range is not Ocean's.
-  const funding = await openGroup(page, 'Funding and revenue');
-  await expect(funding.getByRole('group', { name: 'Annual revenue (USD)' }).getByLabel('Min')).toBeDisabled();
+  // Ocean's own documented filters are offered; Apollo's own (revenue and funding, net new) are not
+  // Ocean's to show, so they are left out while empty.
+  await expect(rail.getByRole('group', { name: 'Funding and revenue filters' })).toHaveCount(0);
   await expect(rail.getByLabel('Skills', { exact: true })).toBeEnabled();
   const advanced = await openGroup(page, 'Advanced');
   await expect(advanced.getByLabel('At most per company')).toBeEnabled();
+  await expect(advanced.getByText('Prospected by your team')).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'Applied filters' })).toContainText(
     'Technologies (all): Snowflake (not applied by Ocean.io)',
   );

@@ -378,6 +378,34 @@ export function parseStateChip(chip: string): StateRef | undefined {
   return m ? { abbreviation: m[1]!.toUpperCase(), country: m[2]!.toLowerCase() } : undefined;
 }
 
+/** Whether the rep has put anything in the field. */
+export function hasFilterValue(f: FilterField, value: string | string[] | undefined): boolean {
+  if (f.kind === 'range') return rangeValue(value).some((v) => v.trim() !== '');
+  if (Array.isArray(value)) return listValue(value).length > 0;
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * The fields the rail shows for `provider`. A shared filter (several providers, or the sample data,
+ * apply it) stays visible even where it does not apply, disabled with the reason, so the rep sees what
+ * switching provider would give. A filter only one provider documents is that provider's own and is
+ * left out for the others, unless it holds a value: then it stays, disabled and reported as not applied.
+ */
+export function railFields(
+  fields: readonly FilterField[],
+  values: FormValues,
+  provider: { id: string; peopleFilters: readonly string[] } | undefined,
+  providers: readonly { id: string; sample: boolean; peopleFilters: readonly string[] }[],
+): FilterField[] {
+  const applies = (key: string) => providers.filter((p) => p.peopleFilters.includes(key));
+  return fields.filter((f) => {
+    if (provider?.peopleFilters.includes(f.key)) return true;
+    const by = applies(f.key);
+    const ownOfAnother = by.length === 1 && !by[0]!.sample && by[0]!.id !== provider?.id;
+    return !ownOfAnother || hasFilterValue(f, values[f.key]);
+  });
+}
+
 export function toFilters(fields: FilterField[], values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {

@@ -15,16 +15,18 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { ProviderId } from '../../../../shared/domain';
-import { type FilterField, humanize, listValue, parseStateChip, peopleFieldHelp, rangeValue } from '../../lib/filters';
+import {
+  type FilterField,
+  hasFilterValue,
+  humanize,
+  listValue,
+  parseStateChip,
+  peopleFieldHelp,
+  rangeValue,
+} from '../../lib/filters';
 import { SumbleOrganizationFinder } from './SumbleOrganizationFinder';
 
 type Value = string | string[] | undefined;
-
-export function hasFilterValue(f: FilterField, value: Value): boolean {
-  if (f.kind === 'range') return rangeValue(value).some((v) => v.trim() !== '');
-  if (Array.isArray(value)) return listValue(value).length > 0;
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 export function FilterInput({
   field: f,

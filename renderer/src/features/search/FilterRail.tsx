@@ -2,13 +2,14 @@
  * The people filters as a collapsible side rail, in groups (Person and Company open; funding, technologies,
  * job postings and advanced ones fold). Each input is drawn by FilterInput. A filter the chosen provider
  * cannot apply stays visible, disabled, with the reason; a value already chosen in it is kept (and
- * reported as not applied) rather than silently dropped. A group the provider applies nothing of says so.
+ * reported as not applied) rather than silently dropped. Which fields come here is railFields' rule
+ * (another provider's own filters are left out). A group with no field is not drawn.
  */
 import { Button, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { ProviderId } from '../../../../shared/domain';
-import { FILTER_GROUPS, type FilterField, type FilterGroup, type FormValues } from '../../lib/filters';
-import { FilterInput, hasFilterValue } from './FilterInput';
+import { FILTER_GROUPS, hasFilterValue, type FilterField, type FilterGroup, type FormValues } from '../../lib/filters';
+import { FilterInput } from './FilterInput';
 
 /** Always open; the rest fold away until the rep opens them (or they hold a value). */
 const OPEN_GROUPS: readonly FilterGroup[] = ['Person', 'Company'];

@@ -12,7 +12,7 @@ import { VirtualTable, type SortState } from '../../components/VirtualTable';
 import { savePeople } from '../people/savePeople';
 import { addToList, createList } from '../../db/lists';
 import { saveSearch } from '../../db/savedSearches';
-import { PEOPLE_FIELDS } from '../../lib/filters';
+import { PEOPLE_FIELDS, railFields } from '../../lib/filters';
 import { personName } from '../../lib/format';
 import { api } from '../../api';
 import { enrichPersonWaterfall } from '../enrich/enrich-person';
@@ -135,7 +135,7 @@ export function FindPeople() {
     >
       {railOpen ? (
         <FilterRail
-          fields={PEOPLE_FIELDS}
+          fields={railFields(PEOPLE_FIELDS, s.values, provider, providers)}
           values={s.values}
           onChange={a.setValues}
           supported={supported}
