@@ -32,9 +32,14 @@ test('Ctrl+K: go to a page, run the search from a filter field, switch to dark',
   await page.keyboard.type('run the people');
   await page.getByRole('button', { name: /Run the people search/ }).click();
   await expect(page.getByTestId('result-summary')).toContainText('page 1');
+  await expect(command).toHaveCount(0);
 
   await page.keyboard.press('Control+K');
+  await expect(command).toBeFocused();
   await page.keyboard.type('dark scheme');
+  // The list filters as it is typed: wait for it to narrow before choosing the first entry.
+  await expect(page.getByRole('button', { name: 'Use the dark scheme' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('button')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
