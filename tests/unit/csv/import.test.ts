@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { importCsv } from '../../../renderer/src/features/enrich/import';
+import { allRows, countRows } from '../../../renderer/src/features/enrich/rows';
 import { scanEligibility } from '../../../renderer/src/features/enrich/plan';
 import {
   createCsvWorkerHandler,
@@ -60,7 +61,10 @@ describe('importCsv', () => {
     // rowCount grew as chunks landed: 1000, 2000, 2500 (+ the final update)
     expect(jobWrites.slice(0, 3)).toEqual([1000, 2000, 2500]);
 
-    const rows = await database.csvRows.where('jobId').equals(result.jobId).sortBy('index');
+    // Cells packed 1,000 rows per record; no run state until a row runs.
+    expect(await database.csvRowChunks.count()).toBe(3);
+    expect(await database.csvRowState.count()).toBe(0);
+    const rows = await allRows(database, result.jobId);
     expect(rows).toHaveLength(2500);
     expect(rows.every((r, i) => r.index === i && r.status === 'pending')).toBe(true);
     // header is line 1, every data row before row 2 spans two lines ("multi\nline")
@@ -79,7 +83,7 @@ describe('importCsv', () => {
     const result = await importCsv(database, new Blob(['email,name\n']), { fileName: 'empty.csv' });
     expect(result).toMatchObject({ ok: false, code: 'no_rows' });
     expect(await database.csvJobs.count()).toBe(0);
-    expect(await database.csvRows.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
   });
 
   it('re-importing into the same job (other options) replaces its rows', async () => {
@@ -92,7 +96,7 @@ describe('importCsv', () => {
       parse: { delimiter: ';' },
     });
     expect(again.ok && again.report.headers).toEqual(['a', 'b,c']);
-    const rows = await database.csvRows.where('jobId').equals(first.jobId).sortBy('index');
+    const rows = await allRows(database, first.jobId);
     expect(rows.map((r) => r.values)).toEqual([
       ['1', '2,3'],
       ['4', '5,6'],
@@ -162,7 +166,7 @@ describe('the Worker protocol (handler run in-process)', () => {
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(progress.length).toBeGreaterThan(0);
-    expect(await database.csvRows.where('jobId').equals(imported.jobId).count()).toBe(3000);
+    expect(await countRows(database, imported.jobId)).toBe(3000);
 
     const summary = await client.eligibility(imported.jobId, imported.mapping, {
       providers: ['sample'],
@@ -186,6 +190,6 @@ describe('the Worker protocol (handler run in-process)', () => {
     const result = await call.promise;
     expect(result).toMatchObject({ ok: false, code: 'cancelled' });
     expect(await database.csvJobs.count()).toBe(0);
-    expect(await database.csvRows.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
   });
 });
