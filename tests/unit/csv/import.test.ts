@@ -43,9 +43,14 @@ describe('importCsv', () => {
       const rowCount = (mods as Partial<CsvJobRecord>).rowCount;
       if (rowCount !== undefined) jobWrites.push(rowCount);
     });
+    // The map step can start once the first chunk is stored: said once, with the proposed mapping.
+    const firstRows: { rows: number; headers: string[]; storedBefore: number }[] = [];
     const result = await importCsv(database, new Blob([leads(2500)]), {
       fileName: 'leads.csv',
       parse: { batchRows: 1000, chunkBytes: 8192 },
+      onProgress: (p) => {
+        if (p.firstRows) firstRows.push({ rows: p.rows, headers: p.firstRows.headers, storedBefore: jobWrites.length });
+      },
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -73,6 +78,9 @@ describe('importCsv', () => {
     expect(rows[2]).toMatchObject({ line: 4, values: ['p2@acme.com', 'P2', 'Q', 'acme.com', 'multi\nline 2'] });
     expect(rows[3]!.line).toBe(6);
 
+    expect(firstRows).toEqual([
+      { rows: 1000, headers: ['Email', 'First Name', 'Last Name', 'Company Website', 'Notes'], storedBefore: 1 },
+    ]);
     expect(result.eligibility.total).toBe(2500);
     expect(result.eligibility.noIdentifier).toBe(250);
     expect(result.eligibility.perProvider.apione!.eligible).toBe(2250);
