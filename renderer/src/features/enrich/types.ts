@@ -1,5 +1,5 @@
 /**
- * What the CSV feature stores: the rows of the csvJobs and csvRows tables (db/schema.ts types those
+ * What the CSV feature stores: the rows of the csvJobs, csvRowChunks and csvRowState tables (db/schema.ts types
  * tables with these, through a type-only import) and the plan and stats they carry. IndexedDB keeps
  * any property, so a new optional field needs no schema change (only a new index would).
  */
