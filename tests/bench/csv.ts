@@ -140,6 +140,8 @@ export interface BenchEnrichResult {
   latencyMs: number;
   batchSize: number;
   elapsedMs: number;
+  /** CPU this process spent during the run (runner, main, simulator and fake-indexeddb share it): near elapsedMs = CPU-bound, far below = waiting. */
+  cpuMs: number;
   rowsPerSecond: number;
   /** R x batch size: the most rows/s the provider lets through. */
   ceilingRowsPerSecond: number;
@@ -206,8 +208,10 @@ export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnr
 
     const runner = new CsvRunner({ api, concurrency: { apollo: opts.concurrency ?? 4 } });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await runner.start(imported.jobId, plan);
     const elapsedMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const batchSize = ENRICH_BATCH_SIZES.apollo!;
     const rowsPerSecond = opts.rows / (elapsedMs / 1000);
     const ceiling = opts.R * batchSize;
@@ -217,6 +221,7 @@ export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnr
       latencyMs: opts.latencyMs,
       batchSize,
       elapsedMs: Math.round(elapsedMs),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       rowsPerSecond: round(rowsPerSecond, 1),
       ceilingRowsPerSecond: ceiling,
       ratio: round(rowsPerSecond / ceiling, 3),

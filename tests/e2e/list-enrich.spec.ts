@@ -23,7 +23,11 @@ test('enrich a saved list through the same waterfall, estimate and budget, back 
   test.setTimeout(120_000);
   const main = page.getByRole('navigation', { name: 'Main' });
   await page.goto(stack.host.url);
-  await page.getByLabel('Seniority').first().selectOption(['vp']);
+  // Seniority is a type-ahead multi-select in the filter rail: type, Enter takes the match.
+  await page.getByRole('complementary', { name: 'Filters' }).getByLabel('Seniority', { exact: true }).click();
+  await page.keyboard.type('vp');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Search results' });
   await expect(grid.getByRole('row').nth(4)).toBeVisible();
@@ -31,7 +35,7 @@ test('enrich a saved list through the same waterfall, estimate and budget, back 
   await page.getByLabel('Save to list').selectOption('__new');
   await page.getByLabel('New list name').first().fill('VPs to enrich');
   await page.getByRole('button', { name: 'Save 4 selected' }).click();
-  await expect(page.getByText('Saved 4 people to the list.')).toBeVisible();
+  await expect(page.getByText(/Saved 4 people to the list/)).toBeVisible();
 
   await main.getByRole('link', { name: 'Lists' }).click();
   await page.getByRole('button', { name: /VPs to enrich/ }).click();

@@ -36,7 +36,7 @@ async function openFromSearch(page: Page, name: string, domain: string) {
   await page.goto(stack.host.url);
   await expect(page.getByRole('heading', { name: 'Search people' })).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Company domains').fill(domain);
+  await page.getByRole('combobox', { name: 'Company domains' }).fill(domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Search results' });
   await expect(grid.getByRole('row')).toHaveCount(2);

@@ -65,7 +65,10 @@ test('a filter Apollo cannot apply is shown disabled with the reason, and a chos
 }) => {
   const data = getSampleDataset();
   const rail = await openSearch(page);
-  await expect(rail.getByLabel("Company ids (the provider's)")).toHaveAttribute('placeholder', 'org_0001');
+  await expect(rail.getByLabel("Company ids (the provider's)", { exact: true })).toHaveAttribute(
+    'placeholder',
+    'org_0001',
+  );
 
   await rail.getByLabel('Industries').click();
   await page.keyboard.type('Software,');
@@ -80,7 +83,7 @@ test('a filter Apollo cannot apply is shown disabled with the reason, and a chos
   // Organization names are not applied by Apollo either, and say so while empty.
   await expect(rail.getByLabel('Company names')).toBeDisabled();
   // Apollo's own example, not the sample data's or Sumble's.
-  await expect(rail.getByLabel("Company ids (the provider's)")).toHaveAttribute(
+  await expect(rail.getByLabel("Company ids (the provider's)", { exact: true })).toHaveAttribute(
     'placeholder',
     '5e66b6381e05b4008c8331b8',
   );

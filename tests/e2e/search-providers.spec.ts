@@ -112,9 +112,12 @@ test('Ocean.io: cursor paging to the end, then lookalikes of a result', async ({
 test('Sumble: organization-scoped search by offset, related people of a result', async ({ page }) => {
   const { orgs, count } = orgsOf();
   await search(page, 'Sumble', async (p) => {
-    await p
-      .getByRole('combobox', { name: "Company ids (the provider's)" })
-      .fill(orgs.map((o) => sumbleOrganizationId(o.id)).join(', '));
+    // No company is saved yet: Sumble ids typed as digits are taken as they are.
+    const finder = p.getByRole('combobox', { name: 'Companies to search in' });
+    for (const o of orgs) {
+      await finder.fill(String(sumbleOrganizationId(o.id)));
+      await finder.press('Enter');
+    }
   });
   const pages = await pageToEnd(page);
   expect(pages.length).toBeGreaterThan(1);
@@ -157,7 +160,10 @@ test('providers gone: the app says so once and saved data stays browsable and se
   await page.getByLabel('New list name').first().fill('Offline list');
   await page.getByRole('button', { name: /Save \d+ selected/ }).click();
   await expect(page.getByText(/Saved \d+ people to the list/)).toBeVisible();
-  const someone = (await grid.getByRole('row').nth(1).getByRole('gridcell').nth(2).textContent())!.trim();
+  // The first name: Apollo's api_search locks the surname, shown beside it with its unlock action.
+  const someone = (await grid.getByRole('row').nth(1).getByRole('gridcell').nth(2).textContent())!
+    .trim()
+    .split(' ')[0]!;
 
   await stack.sims.close(); // every provider is now unreachable
 
@@ -168,7 +174,7 @@ test('providers gone: the app says so once and saved data stays browsable and se
   await page.reload();
   await page.getByRole('tab', { name: 'Saved people' }).click();
   await expect(page.getByTestId('saved-count')).not.toHaveText('0 saved');
-  await page.getByLabel('Search saved people').fill(someone.split(' ')[0]!.slice(0, 3));
+  await page.getByLabel('Search saved people').fill(someone.slice(0, 3));
   await expect(page.getByRole('grid', { name: 'Saved people' })).toContainText(someone);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
   await page.getByRole('button', { name: /Offline list/ }).click();

@@ -613,4 +613,35 @@ describe('CSV runner with main services tuned short (HTTP timeouts, no HTTP-leve
     expect(maxCharge('apione')).toBe(1);
     expect(await database.csvJobs.get(jobId)).toMatchObject({ stats: { rateLimited: 3 } });
   });
+  it("a batch's write does not hold its provider slot: the next call goes out while the answer is stored", async () => {
+    // One call in flight allowed. If the slot were held until the answer is written, every call
+    // would start only after all earlier answers are committed; the provider's rate would be spent
+    // waiting on IndexedDB.
+    const jobId = await load(people.slice(700, 740).map(byEmail), 'pipelined.csv');
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let rowsAnswered = 0;
+    let rowsCommitted = 0;
+    let startedBeforeEarlierAnswersWereStored = 0;
+    const counting = withEnrich(api, async (input) => {
+      if (rowsCommitted < rowsAnswered) startedBeforeEarlierAnswersWereStored++;
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await api.people.enrich(input);
+      } finally {
+        inFlight--;
+        rowsAnswered += input.queries.length;
+      }
+    });
+    const runner = new CsvRunner({ api: counting, concurrency: { apollo: 1 } });
+    runner.onProgress((p) => (rowsCommitted = p.processed));
+    const result = await runner.start(jobId, plan(['apollo']));
+
+    expect(result.status).toBe('done');
+    expect(statusCounts(await rowsOf(jobId))).toEqual({ done: 40 });
+    expect(maxInFlight).toBe(1);
+    expect(startedBeforeEarlierAnswersWereStored).toBeGreaterThan(0);
+    expect(result.progress.creditsSpent).toBe(sims.handles.apollo.stats.creditsCharged);
+  });
 });

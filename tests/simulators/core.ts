@@ -89,7 +89,22 @@ export interface SimulatorStats {
   /** Status code -> count of answers sent. */
   statuses: Record<string, number>;
   maxInFlight: number;
+  /**
+   * The last REQUEST_LOG_SIZE requests that matched a route, as received (route, query, parsed body), so a
+   * test can check what a client sent. Only recorded: nothing here changes an answer.
+   */
+  log: LoggedRequest[];
 }
+
+export interface LoggedRequest {
+  route: string;
+  method: string;
+  path: string;
+  query: Record<string, string[]>;
+  body: unknown;
+}
+
+export const REQUEST_LOG_SIZE = 100;
 
 export const NO_FAULTS: FaultRates = {
   error5xxRate: 0,
@@ -308,6 +323,7 @@ function emptyStats(): SimulatorStats {
     faults: {},
     statuses: {},
     maxInFlight: 0,
+    log: [],
   };
 }
 
@@ -525,6 +541,10 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     const { route, params } = match;
     stats.total++;
     stats.requests[route.routeName] = (stats.requests[route.routeName] ?? 0) + 1;
+    const query: Record<string, string[]> = {};
+    for (const k of new Set(url.searchParams.keys())) query[k] = url.searchParams.getAll(k);
+    stats.log.push({ route: route.routeName, method: req.method ?? '', path: url.pathname, query, body });
+    if (stats.log.length > REQUEST_LOG_SIZE) stats.log.splice(0, stats.log.length - REQUEST_LOG_SIZE);
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
     res.on('close', () => inFlight--);

@@ -9,9 +9,29 @@ import {
   type OrganizationFilters,
   type PeopleFilters,
   type ProviderId,
+  type PeopleFilterKey,
+  type StateRef,
 } from '../../../shared/domain';
+import { PEOPLE_FILTER_SUPPORT } from '../../../shared/provider-capabilities';
 
-export type FieldKind = 'text' | 'list' | 'multi' | 'tristate';
+/**
+ * text: one string. list: chips. multi: chips from `options`. tristate: any/yes/no.
+ * range: [min, max] as typed (either may be ''). number: one whole number. month: "YYYY-MM".
+ * choice: one of `choices` ('' = any), shown as a segmented control. select: the same as a drop-down.
+ * states: chips like "CA-US" (a state or region with its country).
+ */
+export type FieldKind =
+  'text' | 'list' | 'multi' | 'tristate' | 'range' | 'number' | 'month' | 'choice' | 'select' | 'states';
+
+export const FILTER_GROUPS = [
+  'Person',
+  'Company',
+  'Funding and revenue',
+  'Technologies',
+  'Job postings',
+  'Advanced',
+] as const;
+export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 export interface FilterField {
   key: string;
@@ -22,7 +42,18 @@ export interface FilterField {
   /** Type-ahead suggestions for a list field; the rep may still type anything. */
   suggestions?: readonly string[];
   /** Which part of the filter rail it sits in. */
-  group?: 'Person' | 'Company';
+  group?: FilterGroup;
+  /** For choice/select: the values besides "any" (''), with their labels. */
+  choices?: readonly { value: string; label: string }[];
+  /** The label for "any" in a choice/select. */
+  anyLabel?: string;
+  /** For number: the allowed bounds. */
+  min?: number;
+  max?: number;
+  /** For range: what the numbers are (shown before them). */
+  prefix?: string;
+  /** The label in the one-line summary when the rail label needs its group to make sense. */
+  summaryLabel?: string;
 }
 
 const COMMON_TITLES = [
@@ -122,6 +153,23 @@ export const PEOPLE_FIELDS: FilterField[] = [
     suggestions: COMMON_LOCATIONS,
     group: 'Person',
   },
+  {
+    key: 'states',
+    label: 'Person state or region',
+    kind: 'states',
+    placeholder: 'CA-US, BY-DE',
+    group: 'Person',
+  },
+  {
+    key: 'excludeCountries',
+    label: 'Person country excludes',
+    kind: 'list',
+    placeholder: 'FR, ES',
+    group: 'Person',
+  },
+  { key: 'skills', label: 'Skills', kind: 'list', placeholder: 'Python, Negotiation', group: 'Person' },
+  { key: 'changedPositionAfter', label: 'Changed position after', kind: 'month', group: 'Person' },
+  { key: 'changedPositionBefore', label: 'Changed position before', kind: 'month', group: 'Person' },
   { key: 'keywords', label: 'Keywords', kind: 'text', group: 'Person' },
   { key: 'hasEmail', label: 'Has email', kind: 'tristate', group: 'Person' },
   { key: 'hasPhone', label: 'Has phone', kind: 'tristate', group: 'Person' },
@@ -131,12 +179,111 @@ export const PEOPLE_FIELDS: FilterField[] = [
   { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES, group: 'Company' },
   { key: 'industries', label: 'Industries', kind: 'list', suggestions: COMMON_INDUSTRIES, group: 'Company' },
   {
+    key: 'organizationLocations',
+    label: 'HQ location',
+    kind: 'list',
+    placeholder: 'California, US',
+    suggestions: COMMON_LOCATIONS,
+    group: 'Company',
+  },
+  {
+    key: 'excludeOrganizationIds',
+    label: "Exclude company ids (the provider's)",
+    kind: 'list',
+    group: 'Company',
+  },
+  {
+    key: 'lookalikeDomains',
+    label: 'Companies like these domains',
+    kind: 'list',
+    placeholder: 'stripe.com',
+    group: 'Company',
+  },
+  {
+    key: 'revenueRange',
+    label: 'Annual revenue (USD)',
+    kind: 'range',
+    prefix: '$',
+    group: 'Funding and revenue',
+  },
+  {
+    key: 'totalFundingRange',
+    label: 'Total funding (USD)',
+    kind: 'range',
+    prefix: '$',
+    group: 'Funding and revenue',
+  },
+  {
+    key: 'latestFundingRange',
+    label: 'Latest funding round (USD)',
+    kind: 'range',
+    prefix: '$',
+    group: 'Funding and revenue',
+  },
+  {
     key: 'technologies',
-    label: 'Technologies',
+    label: 'Uses any of',
+    summaryLabel: 'Technologies (any)',
     kind: 'list',
     placeholder: 'Salesforce, Snowflake',
     suggestions: COMMON_TECHNOLOGIES,
-    group: 'Company',
+    group: 'Technologies',
+  },
+  {
+    key: 'technologiesAll',
+    label: 'Uses all of',
+    summaryLabel: 'Technologies (all)',
+    kind: 'list',
+    suggestions: COMMON_TECHNOLOGIES,
+    group: 'Technologies',
+  },
+  {
+    key: 'excludeTechnologies',
+    label: 'Uses none of',
+    summaryLabel: 'Technologies (none)',
+    kind: 'list',
+    suggestions: COMMON_TECHNOLOGIES,
+    group: 'Technologies',
+  },
+  {
+    key: 'jobPostingTitles',
+    label: 'Hiring for job titles',
+    kind: 'list',
+    placeholder: 'Account Executive',
+    suggestions: COMMON_TITLES,
+    group: 'Job postings',
+  },
+  {
+    key: 'prospected',
+    label: 'Prospected by your team',
+    kind: 'choice',
+    anyLabel: 'Any',
+    choices: [
+      { value: 'net_new', label: 'Net new' },
+      { value: 'already_prospected', label: 'Already' },
+    ],
+    group: 'Advanced',
+  },
+  {
+    key: 'peoplePerCompany',
+    label: 'At most per company',
+    kind: 'number',
+    min: 1,
+    max: 20,
+    placeholder: '1 to 20',
+    group: 'Advanced',
+  },
+  {
+    key: 'orderBy',
+    label: 'Order results by',
+    kind: 'select',
+    anyLabel: "Provider's standard order",
+    choices: [
+      { value: 'start_date', label: 'Start of current role' },
+      { value: 'job_level', label: 'Job level' },
+      { value: 'person_score', label: 'Person score (your ICP)' },
+    ],
+    group: 'Advanced',
   },
 ];
 
@@ -159,15 +306,13 @@ export function peopleFieldHelp(
   provider: ProviderId | undefined,
 ): { placeholder?: string; description?: string } {
   const field = PEOPLE_FIELDS.find((f) => f.key === key);
-  const base = { placeholder: field?.placeholder };
+  // Otherwise the capability table's note on how this provider reads it (a widening, a limit).
+  const support = provider ? PEOPLE_FILTER_SUPPORT[provider][key as PeopleFilterKey] : undefined;
+  const note = support?.applies ? support.note : undefined;
+  const base = { placeholder: field?.placeholder, ...(note ? { description: note } : {}) };
   switch (`${provider}:${key}`) {
     case 'apollo:organizationIds':
       return { placeholder: '5e66b6381e05b4008c8331b8', description: "Apollo organization ids, from a company's page" };
-    case 'sumble:organizationIds':
-      return {
-        placeholder: '500123',
-        description: 'Sumble organization ids (numbers); Sumble searches inside companies',
-      };
     case 'sample:organizationIds':
       return { placeholder: 'org_0001', description: 'Sample dataset organization ids' };
     case 'apollo:locations':
@@ -178,6 +323,25 @@ export function peopleFieldHelp(
       return { placeholder: 'US, DE', description: 'Countries' };
     case 'sumble:technologies':
       return { placeholder: 'snowflake, salesforce', description: 'Technology names; Sumble matches its own slugs' };
+    case 'sumble:organizationIds':
+      return {
+        placeholder: 'Company name or domain',
+        description: 'Saved companies Sumble knows (or a Sumble organization id); Sumble searches inside them',
+      };
+    case 'apollo:excludeOrganizationIds':
+      return { placeholder: '5e66b6381e05b4008c8331b8', description: 'Apollo organization ids to leave out' };
+    case 'apollo:organizationLocations':
+      return { placeholder: 'California, US', description: "Where the company's headquarters is" };
+    case 'apollo:jobPostingTitles':
+      return { placeholder: 'Account Executive', description: 'Companies with open jobs with any of these titles' };
+    case 'apollo:prospected':
+      return { description: 'Net new: nobody on your Apollo team has prospected them yet' };
+    case 'ocean:lookalikeDomains':
+      return { placeholder: 'stripe.com', description: 'Companies similar to these, at most 10 domains' };
+    case 'ocean:peoplePerCompany':
+      return { placeholder: '1 to 20', description: 'Spread results over more companies' };
+    case 'ocean:states':
+      return { placeholder: 'CA-US, BY-DE', description: 'State or region code, a dash, the country code' };
     default:
       return base;
   }
@@ -195,20 +359,90 @@ export function listValue(v: string | string[] | undefined): string[] {
     .filter(Boolean);
 }
 
+/** A typed number, or undefined when the text is not one (commas and a leading $ are allowed). */
+export function parseAmount(text: string | undefined): number | undefined {
+  const cleaned = (text ?? '').replace(/[$,\s]/g, '');
+  if (!cleaned) return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** A range field's [min, max] as typed. */
+export function rangeValue(v: string | string[] | undefined): [string, string] {
+  return Array.isArray(v) ? [v[0] ?? '', v[1] ?? ''] : ['', ''];
+}
+
+/** "CA-US" or "CA US" -> Ocean's { abbreviation: "CA", country: "us" }; undefined when it is not that shape. */
+export function parseStateChip(chip: string): StateRef | undefined {
+  const m = /^([A-Za-z0-9]{1,10})[\s-]+([A-Za-z]{2})$/.exec(chip.trim());
+  return m ? { abbreviation: m[1]!.toUpperCase(), country: m[2]!.toLowerCase() } : undefined;
+}
+
 export function toFilters(fields: FilterField[], values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.key];
     if (v === undefined) continue;
-    if (f.kind === 'text' && typeof v === 'string' && v.trim()) out[f.key] = v.trim();
-    if (f.kind === 'list') {
-      const items = listValue(v);
-      if (items.length) out[f.key] = items;
+    const text = typeof v === 'string' ? v.trim() : '';
+    switch (f.kind) {
+      case 'text':
+        if (text) out[f.key] = text;
+        break;
+      case 'list': {
+        const items = listValue(v);
+        if (items.length) out[f.key] = items;
+        break;
+      }
+      case 'multi':
+        if (Array.isArray(v) && v.length) out[f.key] = [...v];
+        break;
+      case 'tristate':
+        if (v === 'yes' || v === 'no') out[f.key] = v === 'yes';
+        break;
+      case 'range': {
+        const [min, max] = rangeValue(v).map(parseAmount);
+        if (min !== undefined || max !== undefined)
+          out[f.key] = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+        break;
+      }
+      case 'number': {
+        const n = parseAmount(text);
+        if (n !== undefined && Number.isInteger(n)) out[f.key] = n;
+        break;
+      }
+      case 'month':
+        if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) out[f.key] = text;
+        break;
+      case 'choice':
+      case 'select':
+        if (f.choices?.some((c) => c.value === text)) out[f.key] = text;
+        break;
+      case 'states': {
+        const states = listValue(v)
+          .map(parseStateChip)
+          .filter((s): s is StateRef => !!s);
+        if (states.length) out[f.key] = states;
+        break;
+      }
     }
-    if (f.kind === 'multi' && Array.isArray(v) && v.length) out[f.key] = [...v];
-    if (f.kind === 'tristate' && (v === 'yes' || v === 'no')) out[f.key] = v === 'yes';
   }
   return out;
+}
+
+const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+
+function summaryText(f: FilterField, v: unknown): string {
+  if (f.kind === 'range') {
+    const { min, max } = v as { min?: number; max?: number };
+    if (min !== undefined && max !== undefined) return `${usd(min)} to ${usd(max)}`;
+    return min !== undefined ? `at least ${usd(min)}` : `at most ${usd(max!)}`;
+  }
+  if (f.kind === 'choice' || f.kind === 'select') return f.choices?.find((c) => c.value === v)?.label ?? String(v);
+  if (f.kind === 'states')
+    return (v as StateRef[]).map((s) => `${s.abbreviation}-${s.country.toUpperCase()}`).join(', ');
+  if (Array.isArray(v)) return v.map((x) => (f.kind === 'multi' ? humanize(String(x)) : String(x))).join(', ');
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
 }
 
 /** The filled fields, in form order, as "Label: a, b" parts for a one-line summary. */
@@ -219,17 +453,7 @@ export function appliedSummary(
   const filters = toFilters(fields, values);
   return fields
     .filter((f) => filters[f.key] !== undefined)
-    .map((f) => {
-      const v = filters[f.key];
-      const text = Array.isArray(v)
-        ? v.map((x) => (f.kind === 'multi' ? humanize(String(x)) : String(x))).join(', ')
-        : typeof v === 'boolean'
-          ? v
-            ? 'yes'
-            : 'no'
-          : String(v);
-      return { key: f.key, label: f.label, text };
-    });
+    .map((f) => ({ key: f.key, label: f.summaryLabel ?? f.label, text: summaryText(f, filters[f.key]) }));
 }
 
 export const toPeopleFilters = (values: FormValues) => toFilters(PEOPLE_FIELDS, values) as PeopleFilters;

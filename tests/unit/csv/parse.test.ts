@@ -472,3 +472,45 @@ describe('line numbers and lenient quotes across a large streamed file', () => {
     expect(result.ok && result.report.blankLines).toBe(1);
   });
 });
+
+describe('regular records and odd ones in one file', () => {
+  // Regular records are read by the fast path; from an odd one on, papaparse and the repair pass
+  // read the rest of that piece. Both must agree on values and lines, whatever the chunk size.
+  const N = 400;
+  const expected: { values: string[]; line: number }[] = [];
+  const lines: string[] = ['id,quoted,note,plain'];
+  let line = 2;
+  for (let i = 0; i < N; i++) {
+    const note = i % 7 === 0 ? `two\r\nlines ${i}` : `note ${i}`;
+    const odd = i % 97 === 50; // a quote inside an unquoted value: text, as papaparse reads it
+    const plain = odd ? `x"y${i}` : i % 11 === 0 ? '' : `p${i}`;
+    lines.push(`${i},"say ""hi"", ${i}","${note}",${plain}`);
+    expected.push({ values: [String(i), `say "hi", ${i}`, note, plain], line });
+    line += 1 + (i % 7 === 0 ? 1 : 0);
+    if (i % 50 === 25) {
+      lines.push(''); // a blank line: skipped, but it counts for the lines after it
+      line++;
+    }
+  }
+  const file = lines.join('\r\n') + '\r\n';
+
+  for (const chunkBytes of [1024 * 1024, 4096, 13, 1]) {
+    it(`chunks of ${chunkBytes} bytes`, async () => {
+      const { result, rows } = await parse(file, { chunkBytes });
+      expect(result.ok).toBe(true);
+      expect(rows.map((r) => ({ values: r.values, line: r.line }))).toEqual(expected);
+      expect(rows.every((r) => r.issue === undefined)).toBe(true);
+      if (result.ok) expect(result.report.blankLines).toBe(8);
+    });
+  }
+
+  it('text after a closing quote in the middle of regular rows is kept and flagged on its line', async () => {
+    const body = Array.from({ length: 30 }, (_, i) => (i === 17 ? `${i},"ab"cd,z` : `${i},"v${i}",z`));
+    const { rows } = await parse(['n,v,w', ...body].join('\n') + '\n');
+    expect(rows).toHaveLength(30);
+    expect(rows[17]).toMatchObject({ line: 19, values: ['17', 'abcd', 'z'] });
+    expect(rows[17]!.issue).toMatch(/line 19/);
+    expect(rows[18]).toMatchObject({ line: 20, values: ['18', 'v18', 'z'] });
+    expect(rows.filter((r) => r.issue)).toHaveLength(1);
+  });
+});

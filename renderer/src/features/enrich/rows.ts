@@ -8,7 +8,6 @@
  * Why: one IndexedDB record per row made a 1M-row import cost minutes of per-record overhead
  * before the rep could map it; 1,000 records of 1,000 rows land in seconds.
  */
-import type { Table } from 'dexie';
 import type { ProspectDb } from '../../db/schema';
 import {
   CSV_CHUNK_ROWS,
@@ -19,11 +18,6 @@ import {
 } from './types';
 
 export const chunkOf = (index: number) => Math.floor(index / CSV_CHUNK_ROWS);
-
-/** The tables a write of run state must include in its transaction. */
-export function rowStateTable(db: ProspectDb): Table<CsvRowStateRecord, [string, number]> {
-  return db.csvRowState;
-}
 
 export interface RowCells {
   index: number;
@@ -80,7 +74,7 @@ export function stateOf(row: CsvRowRecord): CsvRowStateRecord {
   return state;
 }
 
-/** Writes rows' run state; call inside the run's transaction (which includes rowStateTable). */
+/** Writes rows' run state; call inside the run's transaction (which includes csvRowState). */
 export async function putRowStates(db: ProspectDb, rows: readonly CsvRowRecord[]): Promise<void> {
   if (rows.length) await db.csvRowState.bulkPut(rows.map(stateOf));
 }

@@ -20,6 +20,7 @@ import { seenPeople } from '../search/searches';
 import { savePeople } from './savePeople';
 import { PeopleResults } from './PeopleResults';
 import { PersonFields, type PersonWithLocks } from './PersonFields';
+import { PersonBackground } from './PersonBackground';
 
 const STEP_TEXT = {
   matched: 'enriched',
@@ -221,6 +222,7 @@ export function PersonPage({ personId }: { personId: string }) {
             onUnlock={(field) => void enrich([field])}
             busy={busy}
           />
+          <PersonBackground person={person} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card title="Enrich">

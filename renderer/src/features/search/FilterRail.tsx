@@ -1,24 +1,17 @@
 /**
- * The people filters as a collapsible side rail: chips for every list (type-ahead multi-selects for
- * the fixed vocabularies, tag inputs with suggestions for free text). A filter the chosen provider
+ * The people filters as a collapsible side rail, in groups (Person and Company open; funding, technologies,
+ * job postings and advanced ones fold). Each input is drawn by FilterInput. A filter the chosen provider
  * cannot apply stays visible, disabled, with the reason; a value already chosen in it is kept (and
- * reported as not applied) rather than silently dropped.
+ * reported as not applied) rather than silently dropped. A group the provider applies nothing of says so.
  */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  ScrollArea,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { ProviderId } from '../../../../shared/domain';
-import { type FilterField, type FormValues, humanize, listValue, peopleFieldHelp } from '../../lib/filters';
+import { FILTER_GROUPS, type FilterField, type FilterGroup, type FormValues } from '../../lib/filters';
+import { FilterInput, hasFilterValue } from './FilterInput';
+
+/** Always open; the rest fold away until the rep opens them (or they hold a value). */
+const OPEN_GROUPS: readonly FilterGroup[] = ['Person', 'Company'];
 
 interface Props {
   fields: FilterField[];
@@ -47,7 +40,7 @@ export function FilterRail({
   onCollapse,
 }: Props) {
   const set = (key: string, value: string | string[]) => onChange({ ...values, [key]: value });
-  const groups = ['Person', 'Company'] as const;
+  const [opened, setOpened] = useState<ReadonlySet<FilterGroup>>(new Set());
   return (
     <aside className="filter-rail" aria-label="Filters">
       <Group justify="space-between" px="sm" pt="sm" wrap="nowrap">
@@ -61,26 +54,59 @@ export function FilterRail({
       <ScrollArea className="filter-rail-scroll" type="auto" offsetScrollbars>
         <Stack gap="sm" p="sm">
           {header}
-          {groups.map((group) => (
-            <Stack key={group} gap="xs" role="group" aria-label={`${group} filters`}>
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                {group}
-              </Text>
-              {fields
-                .filter((f) => (f.group ?? 'Person') === group)
-                .map((f) => (
-                  <FilterInput
-                    key={f.key}
-                    field={f}
-                    value={values[f.key]}
-                    onChange={(v) => set(f.key, v)}
-                    unsupported={!supported.includes(f.key)}
-                    provider={provider}
-                    providerLabel={providerLabel}
-                  />
-                ))}
-            </Stack>
-          ))}
+          {FILTER_GROUPS.map((group) => {
+            const inGroup = fields.filter((f) => (f.group ?? 'Person') === group);
+            if (!inGroup.length) return null;
+            const applied = inGroup.filter((f) => supported.includes(f.key)).length;
+            const filled = inGroup.filter((f) => hasFilterValue(f, values[f.key])).length;
+            const foldable = !OPEN_GROUPS.includes(group);
+            const open = !foldable || opened.has(group);
+            const toggle = () =>
+              setOpened((prev) => {
+                const next = new Set(prev);
+                if (next.has(group)) next.delete(group);
+                else next.add(group);
+                return next;
+              });
+            const inputs = inGroup.map((f) => (
+              <FilterInput
+                key={f.key}
+                field={f}
+                value={values[f.key]}
+                onChange={(v) => set(f.key, v)}
+                unsupported={!supported.includes(f.key)}
+                provider={provider}
+                providerLabel={providerLabel}
+              />
+            ));
+            return (
+              <Stack key={group} gap="xs" role="group" aria-label={`${group} filters`}>
+                {foldable ? (
+                  <UnstyledButton className="filter-group-toggle" onClick={toggle} aria-expanded={open}>
+                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                      <Text size="xs" fw={700} tt="uppercase" c="dimmed" truncate="end">
+                        <span aria-hidden>{open ? '▾ ' : '▸ '}</span>
+                        {group}
+                      </Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {[
+                          filled ? `${filled} set` : '',
+                          applied < inGroup.length ? `${applied} of ${inGroup.length} apply` : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Text>
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    {group}
+                  </Text>
+                )}
+                {open && inputs}
+              </Stack>
+            );
+          })}
         </Stack>
       </ScrollArea>
       {footer && (
@@ -89,90 +115,5 @@ export function FilterRail({
         </Group>
       )}
     </aside>
-  );
-}
-
-function FilterInput({
-  field: f,
-  value,
-  onChange,
-  unsupported,
-  provider,
-  providerLabel,
-}: {
-  field: FilterField;
-  value: string | string[] | undefined;
-  onChange: (v: string | string[]) => void;
-  unsupported: boolean;
-  provider: ProviderId | undefined;
-  providerLabel: string;
-}) {
-  const help = peopleFieldHelp(f.key, provider);
-  const hasValue = f.kind === 'text' || f.kind === 'tristate' ? !!value : listValue(value).length > 0;
-  // Disabled, but never emptied: what the rep chose is still there and still reported as not applied.
-  const reason = unsupported
-    ? hasValue
-      ? `Not applied by ${providerLabel}: kept for other providers`
-      : `Not applied by ${providerLabel}`
-    : help.description;
-  const common = {
-    label: f.label,
-    description: reason,
-    disabled: unsupported,
-    size: 'sm' as const,
-    classNames: unsupported ? { description: 'filter-unsupported-reason' } : undefined,
-  };
-  const placeholder = unsupported ? undefined : help.placeholder;
-  if (f.kind === 'text')
-    return (
-      <TextInput
-        {...common}
-        placeholder={placeholder}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-    );
-  if (f.kind === 'tristate')
-    return (
-      <NativeSelect
-        {...common}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        data={[
-          { value: '', label: 'Any' },
-          { value: 'yes', label: 'Yes' },
-          { value: 'no', label: 'No' },
-        ]}
-      />
-    );
-  if (f.kind === 'multi')
-    return (
-      <MultiSelect
-        {...common}
-        placeholder={hasValue ? undefined : (placeholder ?? 'Type to choose')}
-        data={f.options!.map((o) => ({ value: o, label: humanize(o) }))}
-        value={Array.isArray(value) ? value : []}
-        onChange={onChange}
-        searchable
-        clearable
-        hidePickedOptions
-        selectFirstOptionOnChange
-        nothingFoundMessage="No match"
-        comboboxProps={{ withinPortal: true }}
-      />
-    );
-  return (
-    <TagsInput
-      {...common}
-      placeholder={hasValue ? undefined : placeholder}
-      data={f.suggestions ? [...f.suggestions] : []}
-      value={listValue(value)}
-      onChange={(v) => onChange(listValue(v))}
-      clearable
-      // Pasted or typed "a, b" becomes two chips; a value still being typed counts when the rep moves on.
-      splitChars={[',', ';']}
-      acceptValueOnBlur
-      comboboxProps={{ withinPortal: true }}
-    />
   );
 }

@@ -279,9 +279,14 @@ export async function parseCsv(source: CsvSource, options: CsvParseOptions, sink
           truncated = true;
           return;
         }
+        let values = fields;
+        if (issue === undefined && fields.length === headers.length) {
+          // The usual row: nothing to say about it, nothing to allocate but the row.
+          pending.push({ index: rowCount++, line, values });
+          return;
+        }
         const problems: string[] = [];
         if (issue) problems.push(issue);
-        let values = fields;
         if (fields.length !== headers.length) {
           raggedRows++;
           if (fields.length < headers.length) {

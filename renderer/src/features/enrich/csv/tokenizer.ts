@@ -1,5 +1,7 @@
 /**
- * CSV records from text that arrives in pieces of any size, parsed by papaparse. We drive its
+ * CSV records from text that arrives in pieces of any size. Records whose quoting is regular are
+ * read by a fast path of our own (String.split between quoted fields, see parseRegular); from the
+ * first record that is not, the rest of the piece is parsed by papaparse. We drive its
  * Parser the way its own ChunkStreamer does (unparsed text + new text, the partial last record
  * carried to the next call) because our decoder, not papaparse, turns bytes into text, and
  * because papaparse's own worker must never start inside our Worker.
@@ -158,6 +160,8 @@ export class CsvTokenizer {
   }
 
   private parse(final: boolean): void {
+    // Regular records go the fast way; from the first one that is not, papaparse reads the rest.
+    if (this.repairs.length === 0 && this.parseRegular(final)) return;
     let input = this.carry;
     let result = this.parser.parse(input, 0, !final) as PapaChunkResult;
     const overLimit = !final && this.quote !== '' && input.length > this.maxQuoted;
@@ -196,6 +200,125 @@ export class CsvTokenizer {
     // Past the quote limit, parse again soon enough to recover a stray quote (then at every doubling).
     this.retryAt =
       rows.length > 0 ? 0 : this.carry.length <= this.maxQuoted ? Math.min(doubled, this.maxQuoted + 1) : doubled;
+  }
+
+  /**
+   * The fast path: records read straight off the carried text, each line cut with String.split
+   * between its quoted fields, for files whose quoting is regular (a quoted field starts a value and
+   * its closing quote is followed by the delimiter or the line end). Stops before the first record
+   * that is anything else (a quote inside a value, text after a closing quote, a quoted value still
+   * open at the end of the text) and returns false: papaparse and the repair pass then read the rest,
+   * so odd files come out exactly as before. True when every complete record was read.
+   */
+  private parseRegular(final: boolean): boolean {
+    const input = this.carry;
+    const n = input.length;
+    const delimiter = this.delimiter;
+    const delimCode = delimiter.charCodeAt(0);
+    const quote = this.quote;
+    const quoteCode = quote ? quote.charCodeAt(0) : -1;
+    let pos = 0;
+    let line = this.line;
+    // The next quote at or after `pos` (-1: none left); found once per quote, not once per line.
+    let nextQuote = quote ? input.indexOf(quote) : -1;
+    let regular = true;
+    records: while (pos < n) {
+      let lineEnd = input.indexOf('\n', pos);
+      if (lineEnd === -1) {
+        if (!final) break; // an incomplete record: carried to the next text
+        lineEnd = n;
+      }
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = input.indexOf(quote, pos);
+      const startLine = line;
+      let fields: string[];
+      let recordEnd: number;
+      if (nextQuote === -1 || nextQuote > lineEnd) {
+        // No quote on this line: the whole record is one split.
+        const contentEnd = lineEnd > pos && input.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+        recordEnd = lineEnd;
+        line++;
+        if (contentEnd === pos) {
+          this.blankLines++;
+          pos = recordEnd + 1;
+          continue;
+        }
+        fields = input.slice(pos, contentEnd).split(delimiter);
+      } else {
+        fields = [];
+        let p = pos;
+        let extraLines = 0;
+        for (;;) {
+          if (nextQuote === -1 || nextQuote > lineEnd) {
+            // The rest of the record has no quote.
+            const contentEnd = lineEnd > p && input.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+            const rest = input.slice(p, contentEnd).split(delimiter);
+            for (let i = 0; i < rest.length; i++) fields.push(rest[i]!);
+            recordEnd = lineEnd;
+            break;
+          }
+          if (nextQuote > p) {
+            // A quote inside an unquoted value: papaparse's rules, not ours.
+            if (input.charCodeAt(nextQuote - 1) !== delimCode) {
+              regular = false;
+              break records;
+            }
+            const before = input.slice(p, nextQuote - 1).split(delimiter);
+            for (let i = 0; i < before.length; i++) fields.push(before[i]!);
+          }
+          // The quoted value: up to a quote that is not half of a doubled one.
+          let value = '';
+          let from = nextQuote + 1;
+          let close: number;
+          for (;;) {
+            close = input.indexOf(quote, from);
+            if (close === -1) {
+              regular = false; // open to the end of the text so far: papaparse waits or repairs
+              break records;
+            }
+            if (input.charCodeAt(close + 1) !== quoteCode) break;
+            value += input.slice(from, close + 1);
+            from = close + 2;
+          }
+          value += input.slice(from, close);
+          if (close > lineEnd) {
+            extraLines += countLf(input, lineEnd, close);
+            lineEnd = input.indexOf('\n', close);
+            if (lineEnd === -1) lineEnd = n;
+          }
+          fields.push(value);
+          p = close + 1;
+          nextQuote = input.indexOf(quote, p);
+          const after = input.charCodeAt(p);
+          if (after === delimCode) {
+            p++;
+            continue;
+          }
+          if (after === LF || (after === CR && input.charCodeAt(p + 1) === LF)) {
+            recordEnd = lineEnd;
+            break;
+          }
+          if (p === n && final) {
+            recordEnd = n;
+            break;
+          }
+          regular = false; // text after the closing quote, or the text ends right after it
+          break records;
+        }
+        if (recordEnd === n && !final) {
+          regular = false;
+          break;
+        }
+        line += 1 + extraLines;
+      }
+      pos = recordEnd + 1;
+      this.records++;
+      this.line = line;
+      this.onRecord(fields, startLine, undefined);
+    }
+    this.line = line;
+    this.carry = pos >= n ? '' : input.slice(pos);
+    this.retryAt = 0;
+    return regular;
   }
 
   /**

@@ -16,7 +16,7 @@ import type { CsvRowRecord } from '../types';
 import { classifyCallError, classifyRowError, pauseReasonFor, tooManyRateLimitsReason } from './answers';
 import { rateLimitWaitMs, type Gate } from './concurrency';
 import { addStats, emptyProviderStats } from './stats';
-import { writeRun, type RunWrite, type WriteDeps } from './transactions';
+import { RunWriter, type RunWrite, type WriteDeps } from './transactions';
 import type { ActiveRun, RunState, RunStop, StopKind } from './types';
 import { applyValues, finalize, isComplete, needs, rowState, settled, wantedFields, type RowState } from './waterfall';
 
@@ -30,7 +30,7 @@ export interface RunContext extends WriteDeps {
 }
 
 async function write(ctx: RunContext, run: ActiveRun, w: RunWrite): Promise<void> {
-  await writeRun(ctx, run, w);
+  await (run.writer ??= new RunWriter(ctx, run)).write(w);
   ctx.emit(run);
 }
 
@@ -67,16 +67,7 @@ export async function processWindow(ctx: RunContext, run: ActiveRun, window: Csv
       const batches: RowState[][] = [];
       for (let i = 0; i < now.length; i += size) batches.push(now.slice(i, i + size));
       // allSettled: a failing batch must not let the window end while others still write.
-      const outcomes = await Promise.allSettled(
-        batches.map(async (batch) => {
-          await gate.acquire();
-          try {
-            if (!run.stop) await sendBatch(ctx, run, provider, pi, batch, gate);
-          } finally {
-            gate.release();
-          }
-        }),
-      );
+      const outcomes = await Promise.allSettled(batches.map((batch) => sendBatch(ctx, run, provider, pi, batch, gate)));
       const failure = outcomes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
       remaining = copies.filter((s) => needs(run, s, provider));
@@ -151,42 +142,73 @@ async function sendBatch(
   let pending = batch;
   let rateLimitedInARow = 0;
   while (pending.length > 0 && !run.stop) {
-    // Budget: never send a lookup whose worst case could take the job over its budget. A batch
-    // the budget cannot cover in full is cut to what it can, so the budget is used up to its end.
-    const fit = budgetFor(run, provider, pending.length);
-    if (fit === 0) {
-      const perRow = run.maxPerRow[provider] ?? 0;
-      ctx.stop(run, 'pause', undefined, { pauseKind: 'budget', nextLookupCost: perRow });
-      return;
-    }
-    const later = pending.slice(fit);
-    pending = pending.slice(0, fit);
-    const worst = pending.length * (run.maxPerRow[provider] ?? 0);
-    const wantedByRow = pending.map((s) => wantedFields(run, s));
-    const fields = run.plan.fields.filter((f) => wantedByRow.some((fs) => fs.includes(f)));
-    const queries = pending.map((s) => queryFor(provider, s.query!));
-
-    // Held until the answer is written (and counted in creditsSpent), so concurrent batches see it.
-    run.reserved += worst;
-    let released = false;
-    const release = () => {
-      if (!released) run.reserved -= worst;
-      released = true;
+    // A gate slot is one call in flight: held from the send until the answer is back (or a 429
+    // is waited out), never while the answer is written, so the provider's rate is not spent
+    // waiting on IndexedDB (answers queue for the run's writer, which commits them in groups).
+    await gate.acquire();
+    let holding = true;
+    const freeSlot = () => {
+      if (holding) gate.release();
+      holding = false;
     };
     try {
-      const next = await askAndWrite(ctx, run, provider, pi, pending, gate, {
-        fields,
-        wantedByRow,
-        queries,
-        release,
-        rateLimitedInARow,
-      });
-      pending = run.stop ? next.retry : next.retry.concat(later);
+      if (run.stop) return;
+      const next = await sendOnce(ctx, run, provider, pi, pending, gate, rateLimitedInARow, freeSlot);
+      if (!next) return;
+      pending = next.pending;
       rateLimitedInARow = next.rateLimitedInARow;
     } finally {
-      release();
+      freeSlot();
     }
     if (pending.length && !run.stop && rateLimitedInARow === 0) await throttle(ctx, run, undefined, 1);
+  }
+}
+
+/** One call of a batch (cut to the budget) and its write. Undefined when the budget stopped the run. */
+async function sendOnce(
+  ctx: RunContext,
+  run: ActiveRun,
+  provider: ProviderId,
+  pi: number,
+  pending: RowState[],
+  gate: Gate,
+  rateLimitedInARow: number,
+  freeSlot: () => void,
+): Promise<{ pending: RowState[]; rateLimitedInARow: number } | undefined> {
+  // Budget: never send a lookup whose worst case could take the job over its budget. A batch
+  // the budget cannot cover in full is cut to what it can, so the budget is used up to its end.
+  const fit = budgetFor(run, provider, pending.length);
+  if (fit === 0) {
+    const perRow = run.maxPerRow[provider] ?? 0;
+    ctx.stop(run, 'pause', undefined, { pauseKind: 'budget', nextLookupCost: perRow });
+    return undefined;
+  }
+  const later = pending.slice(fit);
+  pending = pending.slice(0, fit);
+  const worst = pending.length * (run.maxPerRow[provider] ?? 0);
+  const wantedByRow = pending.map((s) => wantedFields(run, s));
+  const fields = run.plan.fields.filter((f) => wantedByRow.some((fs) => fs.includes(f)));
+  const queries = pending.map((s) => queryFor(provider, s.query!));
+
+  // Held until the answer is written (and counted in creditsSpent), so concurrent batches see it.
+  run.reserved += worst;
+  let released = false;
+  const release = () => {
+    if (!released) run.reserved -= worst;
+    released = true;
+  };
+  try {
+    const next = await askAndWrite(ctx, run, provider, pi, pending, gate, {
+      fields,
+      wantedByRow,
+      queries,
+      release,
+      rateLimitedInARow,
+      freeSlot,
+    });
+    return { pending: run.stop ? next.retry : next.retry.concat(later), rateLimitedInARow: next.rateLimitedInARow };
+  } finally {
+    release();
   }
 }
 
@@ -204,6 +226,8 @@ async function askAndWrite(
     queries: PersonQuery[];
     release: () => void;
     rateLimitedInARow: number;
+    /** Frees the gate slot: the call is over, only the write is left. */
+    freeSlot: () => void;
   },
 ): Promise<{ retry: RowState[]; rateLimitedInARow: number }> {
   let answer: Awaited<ReturnType<Api['people']['enrich']>>;
@@ -236,6 +260,7 @@ async function askAndWrite(
       await throttle(ctx, run, error.retryAfterMs, streak);
       return { retry: pending, rateLimitedInARow: streak };
     }
+    call.freeSlot();
     if (verdict.kind === 'pause') {
       ctx.stop(run, 'pause', verdict.reason, { pauseKind: 'fault' });
       return { retry: [], rateLimitedInARow: 0 };
@@ -252,6 +277,7 @@ async function askAndWrite(
     return { retry: [], rateLimitedInARow: 0 };
   }
 
+  call.freeSlot();
   gate.succeeded();
   const retry: RowState[] = [];
   const pauseWith: AppError[] = [];

@@ -5,6 +5,7 @@ import type { ProspectDb, StoredPerson } from '../../../db/schema';
 import type { ColumnMapping } from '../mapping';
 import type { CsvJobRecord, CsvJobStatus, CsvPauseKind, CsvRunStats, EnrichPlan, ProviderRunStats } from '../types';
 import type { Gate } from './concurrency';
+import type { RunWriter } from './transactions';
 
 export type RunState = 'running' | 'throttled' | 'paused' | 'cancelled' | 'done';
 
@@ -121,6 +122,8 @@ export interface ActiveRun {
   unsavedRateLimited: number;
   listId?: string;
   promise?: Promise<RunResult>;
+  /** Commits this run's answers (created on the first write). */
+  writer?: RunWriter;
   /** Set by retryFailed: lookups main reports 'uncertain' (in flight when the app died) are asked again. */
   retryUncertain?: boolean;
 }
