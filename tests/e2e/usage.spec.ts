@@ -51,22 +51,30 @@ async function seed(page: Page) {
       mapping: {},
       creditsSpent: 12,
     };
-    const rows = [0, 1, 2, 3].map((index) => ({
+    // Rows as the app stores them: the cells in one chunk record, each row's run state apart.
+    const chunk = {
+      jobId: 'job_seed',
+      chunk: 0,
+      first: 0,
+      values: [0, 1, 2, 3].map((index) => [`p${index}@seed.example`]),
+      lines: [2, 3, 4, 5],
+    };
+    const states = [0, 1, 2, 3].map((index) => ({
       jobId: 'job_seed',
       index,
       status: index < 3 ? 'done' : 'not_found',
-      values: [`p${index}@seed.example`],
     }));
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('prospect-desk');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = database.transaction(['enrichments', 'people', 'csvJobs', 'csvRows'], 'readwrite');
+    const tx = database.transaction(['enrichments', 'people', 'csvJobs', 'csvRowChunks', 'csvRowState'], 'readwrite');
     for (const e of ledger) tx.objectStore('enrichments').put(e);
     [0, 1, 2, 3].forEach((i) => tx.objectStore('people').put(person(i, i < 3)));
     tx.objectStore('csvJobs').put(job);
-    for (const r of rows) tx.objectStore('csvRows').put(r);
+    tx.objectStore('csvRowChunks').put(chunk);
+    for (const r of states) tx.objectStore('csvRowState').put(r);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);

@@ -20,6 +20,7 @@ import { getSampleDataset } from '../../main/providers/sample/dataset';
 import type { SamplePerson } from '../../main/providers/sample/dataset-types';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
 import { importCsv } from '../../renderer/src/features/enrich/import';
+import { allRows } from '../../renderer/src/features/enrich/rows';
 import { CsvRunner, findResumableJobs, type RunProgress } from '../../renderer/src/features/enrich/runner';
 import { estimatePlan, scanEligibility } from '../../renderer/src/features/enrich/plan';
 import { saveJobCsv } from '../../renderer/src/features/enrich/export';
@@ -113,7 +114,7 @@ async function load(rows: Cells[], fileName = 'leads.csv'): Promise<string> {
 }
 
 async function rowsOf(jobId: string): Promise<CsvRowRecord[]> {
-  return database.csvRows.where('jobId').equals(jobId).sortBy('index');
+  return allRows(database, jobId);
 }
 
 function statusCounts(rows: CsvRowRecord[]) {

@@ -16,6 +16,7 @@ import { createMainRuntime, type MainRuntime } from '../../main/runtime';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
 import { importCsv } from '../../renderer/src/features/enrich/import';
+import { allRows } from '../../renderer/src/features/enrich/rows';
 import { CsvRunner } from '../../renderer/src/features/enrich/runner';
 import type { CsvRowRecord, EnrichPlan } from '../../renderer/src/features/enrich/types';
 import { startAllSimulators, type RunningSimulators } from '../simulators';
@@ -237,7 +238,7 @@ describe('the CSV runner across a main restart', () => {
     if (!result.ok) throw new Error(result.message);
     return result.jobId;
   }
-  const rowsOf = async (jobId: string) => await database.csvRows.where('jobId').equals(jobId).sortBy('index');
+  const rowsOf = async (jobId: string) => await allRows(database, jobId);
   const counts = (rows: CsvRowRecord[]) =>
     rows.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {});
   /** The renderer dies on the n-th enrich call: `before` runs, and the call never returns to it. */

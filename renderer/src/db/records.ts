@@ -4,7 +4,7 @@
  */
 import type { Organization, Person, PersonQuery, ProviderId } from '../../../shared/domain';
 
-// The CSV tables (csvJobs, csvRows) store what the enrich feature defines: features/enrich/types.ts.
+// The CSV tables (csvJobs, csvRowChunks, csvRowState) store what the enrich feature defines: features/enrich/types.ts.
 
 export interface StoredPerson extends Person {
   /** Identity keys (shared/identity.ts) and ids this row absorbed: the people index resolves them. */

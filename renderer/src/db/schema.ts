@@ -7,7 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { JobPosting } from '../../../shared/domain';
 import type { PeopleSearchRecord } from './peopleIndexEntries';
-import type { CsvJobRecord, CsvRowRecord } from '../features/enrich/types';
+import type { CsvJobRecord, CsvRowChunkRecord, CsvRowStateRecord } from '../features/enrich/types';
 import type {
   EnrichmentEntry,
   ListMember,
@@ -18,6 +18,7 @@ import type {
 } from './records';
 import { upgradeToV2 } from './migrations/002-search-indexes';
 import { upgradeToV3 } from './migrations/003-people-index-log';
+import { upgradeToV4 } from './migrations/004-csv-row-chunks';
 
 export type * from './records';
 
@@ -33,7 +34,9 @@ export class ProspectDb extends Dexie {
   enrichments!: EntityTable<EnrichmentEntry, 'key'>;
   /** Typed with the enrich feature's records: the db layer stores them, the feature owns their shape. */
   csvJobs!: EntityTable<CsvJobRecord, 'id'>;
-  csvRows!: Dexie.Table<CsvRowRecord, [string, number]>;
+  /** A job's cells, CSV_CHUNK_ROWS rows per record, and its rows' run state: read through features/enrich/rows.ts. */
+  csvRowChunks!: Dexie.Table<CsvRowChunkRecord, [string, number]>;
+  csvRowState!: Dexie.Table<CsvRowStateRecord, [string, number]>;
   /** The saved-people search index's log (peopleIndex.ts). */
   peopleSearch!: Dexie.Table<PeopleSearchRecord, number>;
 
@@ -64,6 +67,15 @@ export class ProspectDb extends Dexie {
         peopleSearch: '++seq',
       })
       .upgrade(upgradeToV3);
+    // v4: a CSV job's rows move from one csvRows record per row to packed chunks of cells plus
+    // run state only for the rows that have any (features/enrich/rows.ts).
+    this.version(4)
+      .stores({
+        csvRows: null,
+        csvRowChunks: '[jobId+chunk]',
+        csvRowState: '[jobId+index], [jobId+status]',
+      })
+      .upgrade(upgradeToV4);
   }
 }
 

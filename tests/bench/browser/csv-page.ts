@@ -6,6 +6,7 @@
  */
 import { CsvWorkerClient, type WorkerLike } from '../../../renderer/src/features/enrich/csv/worker-client';
 import { ProspectDb } from '../../../renderer/src/db/schema';
+import { countRows } from '../../../renderer/src/features/enrich/rows';
 import { csvPieces } from '../csv-data';
 import {
   BENCH_DB_NAME,
@@ -103,7 +104,7 @@ export async function importInWorker(rows: number, columns: number): Promise<Per
   if (!result.ok) throw new Error(result.message);
   const database = new ProspectDb(BENCH_DB_NAME);
   try {
-    const storedRows = await database.csvRows.where('jobId').equals(result.jobId).count();
+    const storedRows = await countRows(database, result.jobId);
     return { rows: result.report.rowCount, bytes: result.report.bytesRead, elapsedMs, storedRows, progress };
   } finally {
     database.close();

@@ -141,8 +141,9 @@ async function rawPersist(file: Blob): Promise<number> {
 }
 
 async function clearAll(): Promise<void> {
-  await database.transaction('rw', database.csvRows, database.csvJobs, async () => {
-    await database.csvRows.clear();
+  await database.transaction('rw', database.csvRowChunks, database.csvRowState, database.csvJobs, async () => {
+    await database.csvRowChunks.clear();
+    await database.csvRowState.clear();
     await database.csvJobs.clear();
   });
   const idb = await (raw ??= openRaw());

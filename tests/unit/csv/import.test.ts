@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { importCsv } from '../../../renderer/src/features/enrich/import';
+import { allRows, countRows } from '../../../renderer/src/features/enrich/rows';
 import { scanEligibility } from '../../../renderer/src/features/enrich/plan';
 import {
   createCsvWorkerHandler,
@@ -42,9 +43,14 @@ describe('importCsv', () => {
       const rowCount = (mods as Partial<CsvJobRecord>).rowCount;
       if (rowCount !== undefined) jobWrites.push(rowCount);
     });
+    // The map step can start once the first chunk is stored: said once, with the proposed mapping.
+    const firstRows: { rows: number; headers: string[]; storedBefore: number }[] = [];
     const result = await importCsv(database, new Blob([leads(2500)]), {
       fileName: 'leads.csv',
       parse: { batchRows: 1000, chunkBytes: 8192 },
+      onProgress: (p) => {
+        if (p.firstRows) firstRows.push({ rows: p.rows, headers: p.firstRows.headers, storedBefore: jobWrites.length });
+      },
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -60,7 +66,10 @@ describe('importCsv', () => {
     // rowCount grew as chunks landed: 1000, 2000, 2500 (+ the final update)
     expect(jobWrites.slice(0, 3)).toEqual([1000, 2000, 2500]);
 
-    const rows = await database.csvRows.where('jobId').equals(result.jobId).sortBy('index');
+    // Cells packed 1,000 rows per record; no run state until a row runs.
+    expect(await database.csvRowChunks.count()).toBe(3);
+    expect(await database.csvRowState.count()).toBe(0);
+    const rows = await allRows(database, result.jobId);
     expect(rows).toHaveLength(2500);
     expect(rows.every((r, i) => r.index === i && r.status === 'pending')).toBe(true);
     // header is line 1, every data row before row 2 spans two lines ("multi\nline")
@@ -69,6 +78,9 @@ describe('importCsv', () => {
     expect(rows[2]).toMatchObject({ line: 4, values: ['p2@acme.com', 'P2', 'Q', 'acme.com', 'multi\nline 2'] });
     expect(rows[3]!.line).toBe(6);
 
+    expect(firstRows).toEqual([
+      { rows: 1000, headers: ['Email', 'First Name', 'Last Name', 'Company Website', 'Notes'], storedBefore: 1 },
+    ]);
     expect(result.eligibility.total).toBe(2500);
     expect(result.eligibility.noIdentifier).toBe(250);
     expect(result.eligibility.perProvider.apione!.eligible).toBe(2250);
@@ -79,7 +91,7 @@ describe('importCsv', () => {
     const result = await importCsv(database, new Blob(['email,name\n']), { fileName: 'empty.csv' });
     expect(result).toMatchObject({ ok: false, code: 'no_rows' });
     expect(await database.csvJobs.count()).toBe(0);
-    expect(await database.csvRows.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
   });
 
   it('re-importing into the same job (other options) replaces its rows', async () => {
@@ -92,7 +104,7 @@ describe('importCsv', () => {
       parse: { delimiter: ';' },
     });
     expect(again.ok && again.report.headers).toEqual(['a', 'b,c']);
-    const rows = await database.csvRows.where('jobId').equals(first.jobId).sortBy('index');
+    const rows = await allRows(database, first.jobId);
     expect(rows.map((r) => r.values)).toEqual([
       ['1', '2,3'],
       ['4', '5,6'],
@@ -162,7 +174,7 @@ describe('the Worker protocol (handler run in-process)', () => {
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(progress.length).toBeGreaterThan(0);
-    expect(await database.csvRows.where('jobId').equals(imported.jobId).count()).toBe(3000);
+    expect(await countRows(database, imported.jobId)).toBe(3000);
 
     const summary = await client.eligibility(imported.jobId, imported.mapping, {
       providers: ['sample'],
@@ -186,6 +198,6 @@ describe('the Worker protocol (handler run in-process)', () => {
     const result = await call.promise;
     expect(result).toMatchObject({ ok: false, code: 'cancelled' });
     expect(await database.csvJobs.count()).toBe(0);
-    expect(await database.csvRows.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
   });
 });

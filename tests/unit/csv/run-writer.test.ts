@@ -5,6 +5,7 @@ import { addMembersInTransaction, createList } from '../../../renderer/src/db/li
 import { upsertPeople } from '../../../renderer/src/db/people';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { importCsv } from '../../../renderer/src/features/enrich/import';
+import { allRows } from '../../../renderer/src/features/enrich/rows';
 import { RunWriter } from '../../../renderer/src/features/enrich/run/transactions';
 import type { ActiveRun } from '../../../renderer/src/features/enrich/run/types';
 import type { CsvRowRecord } from '../../../renderer/src/features/enrich/types';
@@ -22,7 +23,7 @@ async function jobWithRows(n: number) {
   const csv = ['Email', ...Array.from({ length: n }, (_, i) => `p${i}@example.com`)].join('\n');
   const imported = await importCsv(database, new Blob([csv]), { fileName: 'w.csv' });
   if (!imported.ok) throw new Error(imported.message);
-  const rows = await database.csvRows.where('jobId').equals(imported.jobId).sortBy('index');
+  const rows = await allRows(database, imported.jobId);
   const run = {
     jobId: imported.jobId,
     creditsSpent: 0,
@@ -50,7 +51,7 @@ describe('RunWriter', () => {
 
     // The first write starts a transaction alone; the two queued behind it go in one more.
     expect(writer.counts).toEqual({ transactions: 2, writes: 3 });
-    const stored = await db.csvRows.where('jobId').equals(jobId).toArray();
+    const stored = await allRows(db, jobId);
     expect(stored.map((r) => r.status)).toEqual(['done', 'done', 'done']);
     const job = (await db.csvJobs.get(jobId))!;
     expect(job.creditsSpent).toBe(3);
@@ -70,6 +71,6 @@ describe('RunWriter', () => {
     await expect(alsoInIt).rejects.toThrow();
     expect((await db.csvJobs.get(jobId))!.creditsSpent ?? 0).toBe(0);
     await writer.write({ rows: [done(rows[1]!)] });
-    expect((await db.csvRows.where('jobId').equals(jobId).toArray()).map((r) => r.status)).toEqual(['done', 'done']);
+    expect((await allRows(db, jobId)).map((r) => r.status)).toEqual(['done', 'done']);
   });
 });

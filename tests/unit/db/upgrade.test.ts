@@ -6,6 +6,8 @@ import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
 import { findSavedIds, upsertPeople } from '../../../renderer/src/db/people';
 import { personWords } from '../../../renderer/src/db/words';
+import { allRows, countWithStatus, pendingRows, rowsWithStatus } from '../../../renderer/src/features/enrich/rows';
+import type { CsvRowRecord } from '../../../renderer/src/features/enrich/types';
 import { samplePeople } from './fixtures';
 
 const NAME = 'prospect-desk-upgrade-test';
@@ -33,6 +35,9 @@ const V2_STORES = {
   ...V1_STORES,
   people: 'id, *keys, *words, organizationId, seniority, countryCode, savedAt, *departments, *prefixes',
 };
+
+/** Version 3: people lost their search indexes to the peopleSearch log. */
+const V3_STORES = { ...V2_STORES, people: 'id, organizationId', peopleSearch: '++seq' };
 
 /** Ids the current search finds on this database. */
 async function found(database: ProspectDb, q: Parameters<typeof searchSavedPeople>[0]): Promise<string[]> {
@@ -74,12 +79,13 @@ describe('schema upgrade', () => {
     });
     await v1.table('lists').add({ id: 'l1', name: 'Old list', kind: 'people', createdAt: savedAt, updatedAt: savedAt });
     await v1.table('listMembers').add({ listId: 'l1', memberId: a!.id, addedAt: savedAt });
+    await v1.table('csvJobs').add({ id: 'j1', fileName: 'a.csv', status: 'ready', rowCount: 1, headers: ['a'] });
     await v1.table('csvRows').add({ jobId: 'j1', index: 0, status: 'pending', values: ['x'] });
     v1.close();
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.people.count()).toBe(2);
     const rowA = (await current.people.get(a!.id))! as unknown as Record<string, unknown>;
     expect(rowA.savedAt).toBe(savedAt);
@@ -94,7 +100,7 @@ describe('schema upgrade', () => {
     ]);
     expect(await current.listMembers.where('listId').equals('l1').count()).toBe(1);
     expect(await current.lists.get('l1')).toMatchObject({ name: 'Old list' });
-    expect(await current.csvRows.count()).toBe(1);
+    expect(await allRows(current, 'j1')).toEqual([{ jobId: 'j1', index: 0, status: 'pending', values: ['x'] }]);
     current.close();
   });
 
@@ -142,6 +148,69 @@ describe('schema upgrade', () => {
     } finally {
       setDb(previous);
     }
+    current.close();
+  });
+
+  it('opens a version-3 database: CSV rows move into chunks, run state kept only where a row has any', async () => {
+    const v3 = new Dexie(NAME);
+    v3.version(3).stores(V3_STORES);
+    const at = '2026-03-01T00:00:00.000Z';
+    const job = (id: string, status: string, rowCount: number) => ({
+      id,
+      fileName: `${id}.csv`,
+      createdAt: at,
+      updatedAt: at,
+      status,
+      headers: ['Email', 'Name'],
+      rowCount,
+      mapping: { '0': 'email', '1': 'fullName' },
+      creditsSpent: 7,
+    });
+    // An interrupted run of 2,500 rows: the first 900 done, 3 failed, one put back by "retry failed".
+    const running: CsvRowRecord[] = Array.from({ length: 2500 }, (_, i) => {
+      const row: CsvRowRecord = {
+        jobId: 'run',
+        index: i,
+        status: 'pending',
+        values: [`p${i}@acme.com`, `P ${i}`],
+        line: i + 2,
+      };
+      if (i === 4) row.issue = 'Line 6: 1 value for 2 columns; padded';
+      if (i < 900) Object.assign(row, { status: 'done', enriched: { title: `T${i}` }, sources: { title: 'apollo' } });
+      else if (i < 903) Object.assign(row, { status: 'failed', error: { code: 'unavailable', message: 'down' } });
+      else if (i === 903) Object.assign(row, { providersTried: ['apollo'] });
+      return row;
+    });
+    const finished: CsvRowRecord[] = [0, 1, 2].map((i) => ({
+      jobId: 'done',
+      index: i,
+      status: 'not_found',
+      values: [`d${i}@x.com`, ''],
+      line: i + 2,
+    }));
+    await v3.table('csvJobs').bulkAdd([job('run', 'running', 2500), job('done', 'done', 3)]);
+    await v3.table('csvRows').bulkAdd([...running, ...finished]);
+    // Rows of a job deleted long ago go with the old table.
+    await v3.table('csvRows').add({ jobId: 'gone', index: 0, status: 'pending', values: ['x'] });
+    v3.close();
+
+    const current = new ProspectDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(4);
+    expect(current.tables.map((t) => t.name)).not.toContain('csvRows');
+    expect(await current.csvRowChunks.count()).toBe(3 + 1);
+    // 900 done + 3 failed + the row that was tried: the 1,596 never-run rows have no state record.
+    expect(await current.csvRowState.count()).toBe(904 + 3);
+    expect(await allRows(current, 'run')).toEqual(running);
+    expect(await allRows(current, 'done')).toEqual(finished);
+    expect(await allRows(current, 'gone')).toEqual([]);
+    expect(await countWithStatus(current, 'run', 'done')).toBe(900);
+    expect((await rowsWithStatus(current, 'run', 'failed')).map((r) => r.index)).toEqual([900, 901, 902]);
+    // The runner's next window starts at the first row not final, the tried one included.
+    const pending = await pendingRows(current, 'run', 0, 5);
+    expect(pending.map((r) => r.index)).toEqual([903, 904, 905, 906, 907]);
+    expect(pending[0]).toMatchObject({ providersTried: ['apollo'], values: ['p903@acme.com', 'P 903'] });
+    expect(await current.csvJobs.get('run')).toMatchObject({ status: 'running', rowCount: 2500, creditsSpent: 7 });
     current.close();
   });
 });

@@ -12,6 +12,7 @@ import type { ProspectDb } from '../../db/schema';
 import { ENRICHED_LABELS, keysFor } from './enriched';
 import { fileTitle } from './import';
 import { providerLabel } from './providerLabels';
+import { pagesOfRows, rowsWithStatus } from './rows';
 import type { CsvJobRecord, CsvRowRecord, EnrichPlan } from './types';
 
 export { csvCell, csvLine, neutralizeCell, quoteCell } from '../../../../shared/csv-cell';
@@ -103,9 +104,7 @@ export function toCsvText(shape: ExportShape, rows: Iterable<CsvRowRecord>, deli
   return BOM + lines.join(CRLF) + CRLF;
 }
 
-const PAGE = 5000;
-
-/** Builds an export from Dexie, paging by key so only the text (never every row object) is held. */
+/** Builds an export from Dexie, a few chunks at a time, so only the text (never every row object) is held. */
 export async function exportJobCsv(
   db: ProspectDb,
   jobId: string,
@@ -119,22 +118,13 @@ export async function exportJobCsv(
   const lines = [csvLine(shape.headers)];
   let count = 0;
   if (kind === 'failed') {
-    const rows = await db.csvRows.where('[jobId+status]').equals([jobId, 'failed']).toArray();
-    rows.sort((a, b) => a.index - b.index);
+    const rows = await rowsWithStatus(db, jobId, 'failed');
     for (const row of rows) lines.push(csvLine(shape.cells(row)));
     count = rows.length;
   } else {
-    let after = -1;
-    for (;;) {
-      const page = await db.csvRows
-        .where('[jobId+index]')
-        .between([jobId, after + 1], [jobId, Infinity], true, true)
-        .limit(PAGE)
-        .toArray();
-      if (page.length === 0) break;
+    for await (const page of pagesOfRows(db, jobId)) {
       for (const row of page) lines.push(csvLine(shape.cells(row)));
       count += page.length;
-      after = page[page.length - 1]!.index;
     }
   }
   const base = fileTitle(job.fileName);

@@ -1,7 +1,9 @@
 /**
- * File -> Dexie: the parse streams rows straight into csvRows, a few thousand per transaction,
- * with the csvJobs row kept current (rowCount grows as rows land). Runs inside the parse Worker in
- * the app, so neither the parse nor the writes touch the UI thread; Node tests call it directly.
+ * File -> Dexie: the parse streams rows into packed chunks (rows.ts, CSV_CHUNK_ROWS rows of cells
+ * per record), with the csvJobs row kept current (rowCount grows as chunks land). One chunk write
+ * is in flight while the next rows parse, so parse and IndexedDB overlap. Runs inside the parse
+ * Worker in the app, so neither the parse nor the writes touch the UI thread; Node tests call it
+ * directly. Rows get no run state here: no state record means 'pending'.
  */
 import type { ProspectDb } from '../../db/schema';
 import { emptyEligibility, type EligibilitySummary } from './plan';
@@ -14,13 +16,21 @@ import {
   type CsvSource,
   type ParsedRow,
 } from './csv/parse';
-import type { CsvJobRecord, CsvRowRecord } from './types';
+import { ChunkPacker, deleteJobRows } from './rows';
+import type { CsvJobRecord, CsvRowChunkRecord } from './types';
+
+export { deleteJobRows };
 
 export interface ImportProgress {
   jobId: string;
   bytesRead: number;
   totalBytes?: number;
   rows: number;
+  /**
+   * Set once the first chunk is stored: the header, the first rows and the proposed mapping are
+   * there, so the rep can map columns while the rest lands.
+   */
+  firstRows?: { headers: string[]; mapping: ColumnMapping };
 }
 
 export interface ImportOptions {
@@ -41,16 +51,6 @@ export interface ImportSuccess {
   eligibility: EligibilitySummary;
 }
 export type ImportResult = ImportSuccess | CsvParseFailure;
-
-const DELETE_PAGE = 5000;
-
-export async function deleteJobRows(db: ProspectDb, jobId: string): Promise<void> {
-  for (;;) {
-    const keys = await db.csvRows.where('jobId').equals(jobId).limit(DELETE_PAGE).primaryKeys();
-    if (keys.length === 0) return;
-    await db.csvRows.bulkDelete(keys);
-  }
-}
 
 export async function deleteJob(db: ProspectDb, jobId: string): Promise<void> {
   await deleteJobRows(db, jobId);
@@ -87,7 +87,6 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
 
   let headers: string[] = [];
   let mapping: ColumnMapping | undefined;
-  let rowCount = 0;
   // Each enriching provider on its own, for the proposed mapping; the plan's waterfall is counted later.
   const eligibility = emptyEligibility(ENRICHING_PROVIDERS);
   const tally = (values: readonly string[]) => {
@@ -112,6 +111,28 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
     if (!any) eligibility.noProvider++;
   };
 
+  const packer = new ChunkPacker(jobId);
+  let stored = 0;
+  let parsed: Omit<ImportProgress, 'jobId'> = { bytesRead: 0, rows: 0 };
+  let firstRowsSaid = false;
+  // One write in flight: the next rows parse while IndexedDB commits the previous chunks.
+  let writing: Promise<void> = Promise.resolve();
+  const store = (chunks: CsvRowChunkRecord[]) => {
+    if (chunks.length === 0) return writing;
+    writing = writing.then(async () => {
+      await db.transaction('rw', db.csvRowChunks, db.csvJobs, async () => {
+        await db.csvRowChunks.bulkPut(chunks);
+        stored = chunks.at(-1)!.first + chunks.at(-1)!.values.length;
+        await db.csvJobs.update(jobId, { rowCount: stored, updatedAt: now().toISOString() });
+      });
+      if (!firstRowsSaid && mapping) {
+        firstRowsSaid = true;
+        opts.onProgress?.({ ...parsed, jobId, rows: stored, firstRows: { headers, mapping } });
+      }
+    });
+    return writing;
+  };
+
   const result = await parseCsv(source, opts.parse ?? {}, {
     onHeaders: async (h) => {
       headers = h;
@@ -122,21 +143,28 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
         headers,
         rows.slice(0, 50).map((r) => r.values),
       );
-      const records: CsvRowRecord[] = rows.map((r) => {
+      const full: CsvRowChunkRecord[] = [];
+      for (const r of rows) {
         tally(r.values);
-        const record: CsvRowRecord = { jobId, index: r.index, status: 'pending', values: r.values, line: r.line };
-        if (r.issue) record.issue = r.issue;
-        return record;
-      });
-      rowCount += rows.length;
-      await db.transaction('rw', db.csvRows, db.csvJobs, async () => {
-        await db.csvRows.bulkPut(records);
-        await db.csvJobs.update(jobId, { rowCount, updatedAt: now().toISOString() });
-      });
+        const chunk = packer.add(r);
+        if (chunk) full.push(chunk);
+      }
+      // Wait for the write before last only: memory stays bounded, parse and writes overlap.
+      const previous = writing;
+      void store(full).catch(() => {});
+      await previous;
     },
-    onProgress: (p) => opts.onProgress?.({ jobId, ...p }),
+    onProgress: (p) => {
+      parsed = p;
+      opts.onProgress?.({ jobId, ...p });
+    },
   });
 
+  // The last partly filled chunk, then every write done (a failed write fails the import).
+  const last = packer.flush();
+  await store(last ? [last] : []).catch((err: unknown) => {
+    if (result.ok) throw err;
+  });
   if (!result.ok) {
     await deleteJob(db, jobId);
     return result;

@@ -12,6 +12,7 @@ import { missingFields, originalValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
 import { providerLabel } from './providerLabels';
+import { pagesOfValues } from './rows';
 import type { EnrichPlan } from './types';
 
 export function defaultPlan(providers: ProviderId[] = ['sample']): EnrichPlan {
@@ -115,11 +116,12 @@ export function tallyRow(
   if (!any) summary.noProvider++;
 }
 
-const SCAN_PAGE = 2000;
+/** Chunks of rows read per page (2,000 rows). */
+const SCAN_CHUNKS = 2;
 
 /**
  * Counts the stored rows of a job against a mapping and plan, checking the ledger as it goes.
- * Pages by primary key, so it runs in constant memory (in the Worker for big files).
+ * Pages through the job's chunks, so it runs in constant memory (in the Worker for big files).
  */
 export async function scanEligibility(
   db: ProspectDb,
@@ -131,21 +133,13 @@ export async function scanEligibility(
   const summary = emptyEligibility(plan.providers);
   const now = opts.now ?? Date.now();
   const freshness = plan.freshnessDays ?? DEFAULT_FRESHNESS_DAYS;
-  let after = -1;
-  for (;;) {
+  for await (const page of pagesOfValues(db, jobId, SCAN_CHUNKS)) {
     if (opts.signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    const page = await db.csvRows
-      .where('[jobId+index]')
-      .between([jobId, after + 1], [jobId, Infinity], true, true)
-      .limit(SCAN_PAGE)
-      .toArray();
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.index;
     let known = new Map<string, LedgerEntry>();
     if (opts.useLedger !== false) {
       const keys = new Set<string>();
-      for (const row of page) {
-        const q = toPersonQuery(row.values, mapping);
+      for (const values of page) {
+        const q = toPersonQuery(values, mapping);
         if (!q) continue;
         for (const p of plan.providers) {
           const key = canEnrich(p, q) ? ledgerKey(p, queryFor(p, q)) : undefined;
@@ -156,8 +150,8 @@ export async function scanEligibility(
       const found = (await db.enrichments.bulkGet(list)) as (LedgerEntry | undefined)[];
       known = new Map(list.map((k, i) => [k, found[i]] as const).filter((e): e is [string, LedgerEntry] => !!e[1]));
     }
-    for (const row of page) {
-      tallyRow(summary, row.values, mapping, plan, (provider, query) => {
+    for (const values of page) {
+      tallyRow(summary, values, mapping, plan, (provider, query) => {
         const key = ledgerKey(provider, queryFor(provider, query));
         return !!key && !!usableEntry(known.get(key), plan.fields, now, freshness);
       });

@@ -1,5 +1,5 @@
 /**
- * What the CSV feature stores: the rows of the csvJobs and csvRows tables (db/schema.ts types those
+ * What the CSV feature stores: the rows of the csvJobs, csvRowChunks and csvRowState tables (db/schema.ts types
  * tables with these, through a type-only import) and the plan and stats they carry. IndexedDB keeps
  * any property, so a new optional field needs no schema change (only a new index would).
  */
@@ -87,7 +87,11 @@ export interface CsvJobRecord {
 
 export type CsvRowStatus = 'pending' | 'done' | 'not_found' | 'failed' | 'skipped';
 
-/** A row of csvRows: one line of the file, keyed [jobId+index]. */
+/**
+ * One line of the file with its run state, as the runner, export and eligibility see it. Stored
+ * apart (rows.ts): the cells in csvRowChunks, the run state in csvRowState (only once a row has
+ * any); the v1-v3 csvRows table held these whole, one record per row.
+ */
 export interface CsvRowRecord {
   jobId: string;
   index: number;
@@ -107,3 +111,25 @@ export interface CsvRowRecord {
   /** Why a row was skipped: no identifier any chosen provider can use, or nothing to fill. */
   skipReason?: string;
 }
+
+/** How many rows one csvRowChunks record packs (the last chunk of a file may hold fewer). */
+export const CSV_CHUNK_ROWS = 1000;
+
+/**
+ * A row of csvRowChunks, keyed [jobId+chunk]: the cells of rows chunk*CSV_CHUNK_ROWS onwards. Written
+ * once by the import and never changed by a run, so a 1M-row file is 1,000 records instead of 1M.
+ */
+export interface CsvRowChunkRecord {
+  jobId: string;
+  chunk: number;
+  /** Index of the first row (chunk * CSV_CHUNK_ROWS). */
+  first: number;
+  values: string[][];
+  /** Physical line of each row in the file. */
+  lines: number[];
+  /** Parse problems by position in the chunk (most chunks have none). */
+  issues?: Record<number, string>;
+}
+
+/** A row of csvRowState, keyed [jobId+index]: a row's run state. No record means 'pending', never run. */
+export type CsvRowStateRecord = Omit<CsvRowRecord, 'values' | 'line' | 'issue'>;

@@ -10,6 +10,7 @@ import { useState, type ReactNode } from 'react';
 import { db, type EnrichmentEntry } from '../../db/schema';
 import { useProviders } from '../../app/providers';
 import { providerLabel as fallbackLabel } from '../enrich/providerLabels';
+import { countWithStatus } from '../enrich/rows';
 import { coverageCounter, creditsOverTime, hitRates, type FieldCoverage, type Period } from './usageData';
 
 /** Mantine palette colours that keep 3:1 against both schemes' backgrounds. */
@@ -43,7 +44,7 @@ async function loadUsage(): Promise<UsageData> {
       createdAt: j.createdAt,
       rowCount: j.rowCount,
       credits: j.creditsSpent ?? 0,
-      matched: await d.csvRows.where('[jobId+status]').equals([j.id, 'done']).count(),
+      matched: await countWithStatus(d, j.id, 'done'),
     })),
   );
   return { ledger, coverage: counter.result(), runs };

@@ -70,7 +70,8 @@ export function createCsvWorkerHandler(getDb: () => ProspectDb, post: (message: 
             parse: { ...request.options, signal: controller.signal },
             onProgress: (progress) => {
               const now = Date.now();
-              if (now - lastPost < PROGRESS_EVERY_MS) return;
+              // The first rows being stored is news the page acts on: never dropped by the throttle.
+              if (!progress.firstRows && now - lastPost < PROGRESS_EVERY_MS) return;
               lastPost = now;
               post({ type: 'progress', id: request.id, progress });
             },

@@ -2,6 +2,7 @@
 import { Alert, Checkbox, Group, NativeSelect, Paper, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../../db/schema';
+import { readRows } from '../rows';
 import {
   CSV_DELIMITERS,
   CSV_ENCODINGS,
@@ -19,10 +20,7 @@ export function MapStep() {
   const file = useCsvJob((s) => s.file);
   const jobId = useCsvJob((s) => s.jobId);
   const mapping = useCsvJob((s) => s.mapping);
-  const preview = useLiveQuery(
-    () => db().csvRows.where('[jobId+index]').between([jobId!, 0], [jobId!, 4], true, true).toArray(),
-    [jobId],
-  );
+  const preview = useLiveQuery(() => readRows(db(), jobId!, 0, 5), [jobId]);
   return (
     <>
       <Paper withBorder p="md">

@@ -1,6 +1,6 @@
 /**
- * The CSV enrichment run's lifecycle. Rows are already in Dexie (csvRows, status 'pending') before
- * any call; the runner reads them a window at a time (batches.ts sends them through the waterfall)
+ * The CSV enrichment run's lifecycle. Rows are already in Dexie (rows.ts: cells in chunks, no run
+ * state yet = 'pending') before any call; the runner reads them a window at a time (batches.ts sends them through the waterfall)
  * and writes every answer back in ONE transaction with its rows, the saved people, the list
  * membership and the ledger entries (transactions.ts). The job's state lives in Dexie
  * (csvJobs.status 'running'), so a reload finds the job and `resume` carries on with the pending
@@ -18,6 +18,7 @@ import { db as defaultDb, type ProspectDb } from '../../../db/schema';
 import { DEFAULT_FRESHNESS_DAYS } from '../ledger';
 import { maxCreditsPerRow, planProblems } from '../plan';
 import type { ColumnMapping } from '../mapping';
+import { countWithStatus, pendingRows } from '../rows';
 import type { CsvJobRecord, CsvJobStatus, EnrichPlan } from '../types';
 import { processWindow, type RunContext } from './batches';
 import { abortableSleep, Gate } from './concurrency';
@@ -244,14 +245,14 @@ export class CsvRunner {
     if (this.isRunning(jobId)) throw new Error('This job is running; pause it first.');
     const job = await this.db.csvJobs.get(jobId);
     if (!job) throw new Error(`No CSV job ${jobId}.`);
-    await this.db.transaction('rw', this.db.csvRows, this.db.csvJobs, async () => {
-      const failed = await this.db.csvRows.where('[jobId+status]').equals([jobId, 'failed']).toArray();
+    await this.db.transaction('rw', this.db.csvRowState, this.db.csvJobs, async () => {
+      const failed = await this.db.csvRowState.where('[jobId+status]').equals([jobId, 'failed']).toArray();
       for (const row of failed) {
         row.status = 'pending';
         delete row.providersFailed;
         delete row.error;
       }
-      await this.db.csvRows.bulkPut(failed);
+      await this.db.csvRowState.bulkPut(failed);
       await this.db.csvJobs.update(jobId, {
         status: 'paused',
         pausedReason: undefined,
@@ -291,14 +292,13 @@ export class CsvRunner {
       this.stop(run, 'pause', `The credit budget cannot be checked: ${perRow.error.message}`, { pauseKind: 'fault' });
 
     let stalled = 0;
+    // Rows before the last window's first row are all final: the next read starts there.
+    let from = 0;
     try {
       while (!run.stop) {
-        const window = await this.db.csvRows
-          .where('[jobId+status]')
-          .equals([jobId, 'pending'])
-          .limit(this.windowRows)
-          .toArray();
+        const window = await pendingRows(this.db, jobId, from, this.windowRows);
         if (window.length === 0) break;
+        from = window[0]!.index;
         const before = run.counts.pending;
         await processWindow(this.ctx, run, window);
         if (run.counts.pending >= before && !run.stop) {
@@ -344,17 +344,21 @@ export class CsvRunner {
   }
 
   private async recount(run: ActiveRun) {
-    const count = (status: string) => this.db.csvRows.where('[jobId+status]').equals([run.jobId, status]).count();
-    const [done, notFound, failed, skipped, pending] = await Promise.all(
-      ['done', 'not_found', 'failed', 'skipped', 'pending'].map(count),
+    const [done, notFound, failed, skipped] = await Promise.all(
+      (['done', 'not_found', 'failed', 'skipped'] as const).map((status) =>
+        countWithStatus(this.db, run.jobId, status),
+      ),
     );
+    // A row with no final state is pending, whether it never ran or was put back by "retry failed".
+    const final = done! + notFound! + failed! + skipped!;
+    const total = Math.max(run.counts.total, run.job.rowCount, final);
     run.counts = {
       done: done!,
       notFound: notFound!,
       failed: failed!,
       skipped: skipped!,
-      pending: pending!,
-      total: Math.max(run.counts.total, done! + notFound! + failed! + skipped! + pending!),
+      pending: total - final,
+      total,
     };
   }
 

@@ -1,5 +1,5 @@
 /**
- * The one write path of a run: rows, people (+ list membership), ledger entries, credits and stats
+ * The one write path of a run: rows' run state (rows.ts), people (+ list membership), ledger entries, credits and stats
  * in a single IndexedDB transaction, so an answer exists in full (rows + ledger + cost) or not at
  * all. Once committed, the run's in-memory counters mirror it.
  */
@@ -7,6 +7,7 @@ import type { Person } from '../../../../../shared/domain';
 import { resolvePersonIds, peopleWriteTables } from '../../../db/people';
 import type { ProspectDb, StoredPerson } from '../../../db/schema';
 import { fileTitle } from '../import';
+import { putRowStates } from '../rows';
 import type { LedgerEntry } from '../ledger';
 import type { CsvJobRecord, CsvRowRecord, CsvRunStats } from '../types';
 import { countFinal } from './progress';
@@ -93,7 +94,7 @@ export async function writeRun(deps: WriteDeps, run: ActiveRun, writes: readonly
   }
   const people = writes.flatMap((w) => w.people ?? []);
   const listMembers = writes.flatMap((w) => w.listMembers ?? []);
-  await d.transaction('rw', [d.csvRows, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)], async () => {
+  await d.transaction('rw', [d.csvRowState, d.csvJobs, d.enrichments, d.lists, ...peopleWriteTables(d)], async () => {
     const job = await d.csvJobs.get(run.jobId);
     if (!job) throw new Error(`The job ${run.jobId} was deleted.`);
     let listId = job.listId;
@@ -125,7 +126,7 @@ export async function writeRun(deps: WriteDeps, run: ActiveRun, writes: readonly
       if (ids.length) await deps.lists.addMembersInTransaction(listId, [...new Set(ids)]);
     }
     if (ledger.length) await d.enrichments.bulkPut(ledger);
-    if (rows.length) await d.csvRows.bulkPut(rows);
+    await putRowStates(d, rows);
     const stats = addStats(job.stats ?? { perProvider: {}, rateLimited: 0 }, delta);
     await d.csvJobs.update(run.jobId, {
       creditsSpent: (job.creditsSpent ?? 0) + credits,
