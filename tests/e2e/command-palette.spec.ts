@@ -43,10 +43,11 @@ test('Ctrl+K: go to a page, run the search from a filter field, switch to dark',
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(command).toHaveCount(0);
 
   // Escape closes it without doing anything.
   await page.keyboard.press('Control+K');
-  await expect(command).toBeVisible();
+  await expect(command).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(command).toHaveCount(0);
 });

@@ -141,7 +141,7 @@ test('Apollo company search -> company page -> job postings', async ({ page }) =
   const postings = data.jobPostings.filter((j) => j.organizationId === org.id);
   await page.goto(`${stack.host.url}/#/companies`);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Apollo' });
-  await page.getByLabel('Domains').fill(org.domain);
+  await page.getByRole('combobox', { name: 'Domains' }).fill(org.domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('grid', { name: 'Company results' }).getByRole('row').nth(1).dblclick();
   await page.getByLabel('Job postings from').selectOption({ label: 'Apollo' });

@@ -69,7 +69,7 @@ test('company page shows job postings as hiring signals, cached after one fetch'
   const postings = data.jobPostings.filter((j) => j.organizationId === org.id);
 
   await page.goto(stack.host.url + '/#/companies');
-  await page.getByLabel('Domains').fill(org.domain);
+  await page.getByRole('combobox', { name: 'Domains' }).fill(org.domain);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Company results' });
   await expect(grid.getByRole('row')).toHaveCount(2);

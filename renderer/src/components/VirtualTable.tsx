@@ -168,7 +168,8 @@ export function VirtualTable<T>({
         ref={scrollRef}
         className="vtable-body"
         role="rowgroup"
-        style={{ height, overflow: 'auto' }}
+        // A short table is as tall as its rows (no empty box under three people); a long one scrolls.
+        style={{ height: rows.length ? Math.min(height, rows.length * rowHeight + 2) : undefined, overflow: 'auto' }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         data-testid="vtable-body"

@@ -12,7 +12,11 @@ import {
   type PeopleFilterKey,
   type StateRef,
 } from '../../../shared/domain';
-import { PEOPLE_FILTER_SUPPORT } from '../../../shared/provider-capabilities';
+import {
+  ORGANIZATION_FILTER_SUPPORT,
+  PEOPLE_FILTER_SUPPORT,
+  type FilterSupport,
+} from '../../../shared/provider-capabilities';
 
 /**
  * text: one string. list: chips. multi: chips from `options`. tristate: any/yes/no.
@@ -288,23 +292,35 @@ export const PEOPLE_FIELDS: FilterField[] = [
 ];
 
 export const ORGANIZATION_FIELDS: FilterField[] = [
-  { key: 'name', label: 'Company name', kind: 'text' },
-  { key: 'domains', label: 'Domains', kind: 'list', placeholder: 'stripe.com' },
-  { key: 'locations', label: 'HQ location', kind: 'list' },
-  { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES },
-  { key: 'industries', label: 'Industries', kind: 'list' },
-  { key: 'keywords', label: 'Keywords', kind: 'text' },
-  { key: 'technologies', label: 'Technologies', kind: 'list' },
+  { key: 'name', label: 'Company name', kind: 'text', placeholder: 'Acme', group: 'Company' },
+  { key: 'domains', label: 'Domains', kind: 'list', placeholder: 'stripe.com', group: 'Company' },
+  { key: 'locations', label: 'HQ location', kind: 'list', placeholder: 'Berlin, DE', group: 'Company' },
+  { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES, group: 'Company' },
+  { key: 'industries', label: 'Industries', kind: 'list', suggestions: COMMON_INDUSTRIES, group: 'Company' },
+  { key: 'keywords', label: 'Keywords', kind: 'text', placeholder: 'payments', group: 'Company' },
+  { key: 'technologies', label: 'Technologies', kind: 'list', placeholder: 'Salesforce', group: 'Company' },
 ];
+
+/** Placeholder and hint for a company filter: the field's own, and how the provider reads it where noted. */
+export function organizationFieldHelp(key: string, provider: ProviderId | undefined): FieldHelp {
+  const field = ORGANIZATION_FIELDS.find((f) => f.key === key);
+  const support = provider
+    ? (ORGANIZATION_FILTER_SUPPORT[provider] as Record<string, FilterSupport | undefined>)[key]
+    : undefined;
+  const note = support?.applies ? support.note : undefined;
+  return { placeholder: field?.placeholder, ...(note ? { description: note } : {}) };
+}
+
+export interface FieldHelp {
+  placeholder?: string;
+  description?: string;
+}
 
 /**
  * Placeholder and hint for a people filter as the chosen provider reads it, so the rep is never shown
  * another provider's example (no "Sumble: 500123" while Apollo is selected).
  */
-export function peopleFieldHelp(
-  key: string,
-  provider: ProviderId | undefined,
-): { placeholder?: string; description?: string } {
+export function peopleFieldHelp(key: string, provider: ProviderId | undefined): FieldHelp {
   const field = PEOPLE_FIELDS.find((f) => f.key === key);
   // Otherwise the capability table's note on how this provider reads it (a widening, a limit).
   const support = provider ? PEOPLE_FILTER_SUPPORT[provider][key as PeopleFilterKey] : undefined;

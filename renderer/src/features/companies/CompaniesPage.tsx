@@ -1,10 +1,12 @@
 /** Companies: provider search, and saved companies searched locally (offline). */
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { Organization } from '../../../../shared/domain';
-import { FiltersForm } from '../search/FiltersForm';
+import { FilterRail } from '../search/FilterRail';
+import { FilterSummary } from '../search/FilterSummary';
 import { ResultsBar, SearchTabs } from '../search/SearchChrome';
 import { ProviderPicker } from '../search/ProviderPicker';
 import { SaveToList } from '../lists/SaveToList';
@@ -13,7 +15,7 @@ import { addToList, createList } from '../../db/lists';
 import { searchSavedOrganizations } from '../../db/localSearch';
 import { upsertOrganizations } from '../../db/organizations';
 import { db, type StoredOrganization } from '../../db/schema';
-import { ORGANIZATION_FIELDS } from '../../lib/filters';
+import { ORGANIZATION_FIELDS, organizationFieldHelp } from '../../lib/filters';
 import { locationText } from '../../lib/format';
 import { navigate } from '../../app/navigation';
 import { useProviders } from '../../app/providers';
@@ -77,6 +79,10 @@ function FindCompanies() {
   );
   const savedIds = useMemo(() => new Set(saved ?? []), [saved]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [railOpen, setRailOpen] = useLocalStorage({
+    key: 'prospect-desk:company-filter-rail-open',
+    defaultValue: true,
+  });
 
   async function save(target: { listId?: string; newListName?: string }) {
     const chosen = s.items.filter((o) => s.selected.has(o.id));
@@ -94,62 +100,94 @@ function FindCompanies() {
     );
   }
 
+  const searchButton = (
+    <Button type="submit" loading={s.status === 'loading'} loaderProps={{ type: 'dots' }}>
+      Search
+    </Button>
+  );
+  const providerLabel = provider?.label ?? 'this provider';
+  const supported = provider?.organizationFilters ?? [];
+
   return (
-    <>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void a.search();
-        }}
-      >
-        <div className="toolbar">
-          <ProviderPicker capability="organizations.search" value={s.provider} onChange={a.setProvider} />
-          {provider?.sample && <span className="sample-badge">Sample data: synthetic companies</span>}
-        </div>
-        <FiltersForm
+    <form
+      className={railOpen ? 'search-layout' : 'search-layout rail-closed'}
+      aria-label="Find companies"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setNotice(null);
+        void a.search();
+      }}
+    >
+      {railOpen && (
+        <FilterRail
           fields={ORGANIZATION_FIELDS}
           values={s.values}
           onChange={a.setValues}
-          supported={provider?.organizationFilters ?? []}
-          providerLabel={provider?.label ?? 'this provider'}
+          supported={supported}
+          provider={provider?.id}
+          providerLabel={providerLabel}
+          helpFor={organizationFieldHelp}
+          onCollapse={() => setRailOpen(false)}
+          header={
+            <>
+              <ProviderPicker capability="organizations.search" value={s.provider} onChange={a.setProvider} />
+              {provider?.sample && <span className="sample-badge">Sample data: synthetic companies</span>}
+            </>
+          }
+          footer={searchButton}
         />
+      )}
+      <div className="search-main">
         <div className="toolbar">
-          <Button type="submit" loading={s.status === 'loading'}>
-            Search
-          </Button>
+          {!railOpen && (
+            <>
+              <Button variant="default" size="compact-md" onClick={() => setRailOpen(true)} aria-expanded={false}>
+                Show filters
+              </Button>
+              {searchButton}
+            </>
+          )}
+          <FilterSummary
+            fields={ORGANIZATION_FIELDS}
+            values={s.values}
+            supported={supported}
+            providerLabel={providerLabel}
+            onClear={() => a.setValues({})}
+            everything="every company"
+          />
         </div>
-      </form>
-      <ResultsBar
-        state={s}
-        providerLabel={provider?.label}
-        onPrevious={() => void a.previous()}
-        onNext={() => void a.next()}
-      >
-        <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
-      </ResultsBar>
-      {notice && (
-        <Alert role="status" variant="light" py="xs">
-          {notice}
-        </Alert>
-      )}
-      {s.status === 'idle' && (
-        <Text c="dimmed" size="sm">
-          Choose filters and search; double-click a company to open it.
-        </Text>
-      )}
-      {s.status !== 'idle' && (
-        <VirtualTable
-          label="Company results"
-          rows={s.items}
-          columns={orgColumns(savedIds)}
-          rowKey={(o) => o.id}
-          selected={s.selected}
-          onSelectedChange={a.setSelected}
-          onOpen={(o) => navigate({ page: 'company', id: o.id })}
-          emptyText="No companies match these filters."
-        />
-      )}
-    </>
+        <ResultsBar
+          state={s}
+          providerLabel={provider?.label}
+          onPrevious={() => void a.previous()}
+          onNext={() => void a.next()}
+        >
+          <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
+        </ResultsBar>
+        {notice && (
+          <Alert role="status" variant="light" py="xs">
+            {notice}
+          </Alert>
+        )}
+        {s.status === 'idle' ? (
+          <p className="muted empty-state">
+            Choose filters and press Search; double-click a company to open it.{' '}
+            {provider?.sample ? 'The sample data needs no key.' : ''}
+          </p>
+        ) : (
+          <VirtualTable
+            label="Company results"
+            rows={s.items}
+            columns={orgColumns(savedIds)}
+            rowKey={(o) => o.id}
+            selected={s.selected}
+            onSelectedChange={a.setSelected}
+            onOpen={(o) => navigate({ page: 'company', id: o.id })}
+            emptyText="No companies match these filters."
+          />
+        )}
+      </div>
+    </form>
   );
 }
 

@@ -1,4 +1,5 @@
 /** "Save" plus an optional list: an existing one or a new one typed in place. */
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../db/schema';
@@ -29,36 +30,36 @@ export function SaveToList({ kind, disabled, count, onSave }: Props) {
     }
   }
   return (
-    <span className="toolbar" style={{ margin: 0 }}>
-      <label>
-        <span className="sr-only">List</span>
-        <select aria-label="Save to list" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">No list</option>
-          {ofKind.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-          <option value="__new">New list…</option>
-        </select>
-      </label>
+    <Group gap="xs" wrap="nowrap">
+      <NativeSelect
+        aria-label="Save to list"
+        size="xs"
+        value={choice}
+        onChange={(e) => setChoice(e.currentTarget.value)}
+        data={[
+          { value: '', label: 'No list' },
+          ...ofKind.map((l) => ({ value: l.id, label: l.name })),
+          { value: '__new', label: 'New list…' },
+        ]}
+      />
       {choice === '__new' && (
-        <input
+        <TextInput
           aria-label="New list name"
           placeholder="List name"
+          size="xs"
           value={newName}
-          onChange={(e) => setNewName(e.target.value)}
+          onChange={(e) => setNewName(e.currentTarget.value)}
         />
       )}
-      <button
-        type="button"
-        className="primary"
-        disabled={disabled || busy || count === 0 || (choice === '__new' && !newName.trim())}
+      <Button
+        size="xs"
+        loading={busy}
+        disabled={disabled || count === 0 || (choice === '__new' && !newName.trim())}
         onClick={() => void save()}
       >
         Save {count > 0 ? `${count} ` : ''}selected
-      </button>
-    </span>
+      </Button>
+    </Group>
   );
 }
 
@@ -66,16 +67,22 @@ export function SaveToList({ kind, disabled, count, onSave }: Props) {
 export function SaveSearchControl({ onSave }: { onSave: (name: string) => Promise<void> }) {
   const [name, setName] = useState('');
   return (
-    <span className="toolbar" style={{ margin: 0 }}>
-      <input
+    <Group gap="xs" wrap="nowrap">
+      <TextInput
         aria-label="Search name"
         placeholder="Name this search"
+        size="xs"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => setName(e.currentTarget.value)}
       />
-      <button type="button" disabled={!name.trim()} onClick={() => void onSave(name.trim()).then(() => setName(''))}>
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!name.trim()}
+        onClick={() => void onSave(name.trim()).then(() => setName(''))}
+      >
         Save search
-      </button>
-    </span>
+      </Button>
+    </Group>
   );
 }

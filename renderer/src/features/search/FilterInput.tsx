@@ -16,12 +16,12 @@ import {
 } from '@mantine/core';
 import type { ProviderId } from '../../../../shared/domain';
 import {
+  type FieldHelp,
   type FilterField,
   hasFilterValue,
   humanize,
   listValue,
   parseStateChip,
-  peopleFieldHelp,
   rangeValue,
 } from '../../lib/filters';
 import { SumbleOrganizationFinder } from './SumbleOrganizationFinder';
@@ -35,6 +35,7 @@ export function FilterInput({
   unsupported,
   provider,
   providerLabel,
+  help,
 }: {
   field: FilterField;
   value: Value;
@@ -42,8 +43,9 @@ export function FilterInput({
   unsupported: boolean;
   provider: ProviderId | undefined;
   providerLabel: string;
+  /** The field's placeholder and hint for this provider (FilterRail's `helpFor`). */
+  help: FieldHelp;
 }) {
-  const help = peopleFieldHelp(f.key, provider);
   const hasValue = hasFilterValue(f, value);
   // Disabled, but never emptied: what the rep chose is still there and still reported as not applied.
   const reason = unsupported

@@ -8,7 +8,15 @@
 import { Button, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { ProviderId } from '../../../../shared/domain';
-import { FILTER_GROUPS, hasFilterValue, type FilterField, type FilterGroup, type FormValues } from '../../lib/filters';
+import {
+  FILTER_GROUPS,
+  hasFilterValue,
+  peopleFieldHelp,
+  type FieldHelp,
+  type FilterField,
+  type FilterGroup,
+  type FormValues,
+} from '../../lib/filters';
 import { FilterInput } from './FilterInput';
 
 /** Always open; the rest fold away until the rep opens them (or they hold a value). */
@@ -27,6 +35,8 @@ interface Props {
   /** The form's submit button(s), kept at the bottom of the rail. */
   footer?: ReactNode;
   onCollapse: () => void;
+  /** Placeholder and hint per field and provider: people filters unless told otherwise. */
+  helpFor?: (key: string, provider: ProviderId | undefined) => FieldHelp;
 }
 
 export function FilterRail({
@@ -39,6 +49,7 @@ export function FilterRail({
   header,
   footer,
   onCollapse,
+  helpFor = peopleFieldHelp,
 }: Props) {
   const set = (key: string, value: string | string[]) => onChange({ ...values, [key]: value });
   const [opened, setOpened] = useState<ReadonlySet<FilterGroup>>(new Set());
@@ -78,6 +89,7 @@ export function FilterRail({
                 unsupported={!supported.includes(f.key)}
                 provider={provider}
                 providerLabel={providerLabel}
+                help={helpFor(f.key, provider)}
               />
             ));
             return (

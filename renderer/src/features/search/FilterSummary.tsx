@@ -8,12 +8,15 @@ export function FilterSummary({
   supported,
   providerLabel,
   onClear,
+  everything = 'everyone',
 }: {
   fields: FilterField[];
   values: FormValues;
   supported: readonly string[];
   providerLabel: string;
   onClear: () => void;
+  /** Who a search without filters covers: "everyone" (people) or "every company". */
+  everything?: string;
 }) {
   const parts = appliedSummary(fields, values);
   return (
@@ -25,7 +28,9 @@ export function FilterSummary({
         title={parts.map((p) => `${p.label}: ${p.text}`).join(' · ')}
       >
         {parts.length === 0 ? (
-          <span className="muted">No filters: everyone {providerLabel} has.</span>
+          <span className="muted">
+            No filters yet: the search covers {everything} in {providerLabel}.
+          </span>
         ) : (
           parts.map((p, i) => (
             <span key={p.key}>

@@ -1,5 +1,5 @@
 /** "Find people": the filter rail beside the provider's results. */
-import { Button, NativeSelect } from '@mantine/core';
+import { Alert, Button, NativeSelect } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Person } from '../../../../shared/domain';
@@ -209,7 +209,11 @@ export function FindPeople() {
           <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
         </ResultsBar>
         <SelectAllPages providerLabel={providerLabel} />
-        {notice && <p role="status">{notice}</p>}
+        {notice && (
+          <Alert role="status" variant="light" py="xs">
+            {notice}
+          </Alert>
+        )}
         {s.status === 'idle' ? (
           <p className="muted empty-state">
             Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}

@@ -1,4 +1,5 @@
 /** Chooses among the providers that can do `capability` and are usable (sample data, or a key is set). */
+import { NativeSelect } from '@mantine/core';
 import { SettingsLink } from '../../components/SettingsLink';
 import { useEffect } from 'react';
 import type { Capability, ProviderId } from '../../../../shared/domain';
@@ -22,21 +23,21 @@ export function ProviderPicker({
   }, [usable, value, onChange]);
   const unusable = providers.filter((p) => p.capabilities.includes(capability) && !p.sample && !p.configured);
   return (
-    <label className="picker">
-      {label}{' '}
-      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as ProviderId)}>
-        {usable.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-      </select>
-      {unusable.length > 0 && (
-        <span className="muted">
-          {' '}
-          {unusable.map((p) => p.label).join(', ')}: add a key in <SettingsLink /> to use.
-        </span>
-      )}
-    </label>
+    <NativeSelect
+      label={label}
+      size="sm"
+      className="picker"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value as ProviderId)}
+      data={usable.map((p) => ({ value: p.id, label: p.label }))}
+      description={
+        unusable.length > 0 ? (
+          <>
+            {unusable.map((p) => p.label).join(', ')}: add a key in <SettingsLink /> to use.
+          </>
+        ) : undefined
+      }
+      inputWrapperOrder={['label', 'input', 'description']}
+    />
   );
 }

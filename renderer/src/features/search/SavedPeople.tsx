@@ -1,10 +1,9 @@
 /** Saved people, searched locally as you type: no network, no provider. */
+import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { DEPARTMENTS, SENIORITIES } from '../../../../shared/domain';
 import { db, type StoredPerson } from '../../db/schema';
-
-const PAGE = 500;
 import { searchSavedPeople, type SavedPeopleQuery, type SavedPeoplePage } from '../../db/localSearch';
 import { humanize } from '../../lib/filters';
 import { emailCell, locationText, organizationName, personName } from '../../lib/format';
@@ -12,6 +11,8 @@ import { navigate } from '../../app/navigation';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ExportPeopleButton } from '../export/ExportPeopleButton';
 import { allSavedPeople } from '../export/peopleExport';
+
+const PAGE = 500;
 
 export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
   const [text, setText] = useState('');
@@ -63,59 +64,61 @@ export function SavedPeople({ listId: fixedListId }: { listId?: string } = {}) {
 
   return (
     <>
-      <div className="toolbar" role="search">
-        <input
+      <Group gap="xs" role="search" my="sm" align="center">
+        <TextInput
           type="search"
           aria-label="Search saved people"
           placeholder="Name, title, company, email or domain"
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ minWidth: 320 }}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={320}
+          size="sm"
           autoFocus
         />
         {!fixedListId && (
-          <select aria-label="List" value={listId} onChange={(e) => setListId(e.target.value)}>
-            <option value="">All lists</option>
-            {lists
-              .filter((l) => l.kind === 'people')
-              .map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-          </select>
+          <NativeSelect
+            aria-label="List"
+            size="sm"
+            value={listId}
+            onChange={(e) => setListId(e.currentTarget.value)}
+            data={[
+              { value: '', label: 'All lists' },
+              ...lists.filter((l) => l.kind === 'people').map((l) => ({ value: l.id, label: l.name })),
+            ]}
+          />
         )}
-        <select aria-label="Seniority" value={seniority} onChange={(e) => setSeniority(e.target.value)}>
-          <option value="">Any seniority</option>
-          {SENIORITIES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Department" value={department} onChange={(e) => setDepartment(e.target.value)}>
-          <option value="">Any department</option>
-          {DEPARTMENTS.map((d) => (
-            <option key={d} value={d}>
-              {humanize(d)}
-            </option>
-          ))}
-        </select>
-        <input
+        <NativeSelect
+          aria-label="Seniority"
+          size="sm"
+          value={seniority}
+          onChange={(e) => setSeniority(e.currentTarget.value)}
+          data={[{ value: '', label: 'Any seniority' }, ...SENIORITIES.map((v) => ({ value: v, label: humanize(v) }))]}
+        />
+        <NativeSelect
+          aria-label="Department"
+          size="sm"
+          value={department}
+          onChange={(e) => setDepartment(e.currentTarget.value)}
+          data={[{ value: '', label: 'Any department' }, ...DEPARTMENTS.map((v) => ({ value: v, label: humanize(v) }))]}
+        />
+        <TextInput
           aria-label="Country code"
           placeholder="Country (US)"
-          size={8}
+          size="sm"
+          w={120}
           value={country}
-          onChange={(e) => setCountry(e.target.value)}
+          onChange={(e) => setCountry(e.currentTarget.value)}
         />
         <ExportPeopleButton title="Saved people" count={result?.total} load={() => allSavedPeople(query)} />
-        <span data-testid="saved-count">{result ? `${result.total.toLocaleString()} saved` : 'Loading…'}</span>
+        <Text size="sm" data-testid="saved-count">
+          {result ? `${result.total.toLocaleString()} saved` : 'Loading…'}
+        </Text>
         {result?.nextAfter && (
-          <button type="button" onClick={() => void loadMore()}>
+          <Button size="xs" variant="default" onClick={() => void loadMore()}>
             Show more ({result.people.length.toLocaleString()} of {result.total.toLocaleString()} shown)
-          </button>
+          </Button>
         )}
-      </div>
+      </Group>
       <VirtualTable
         label="Saved people"
         rows={result?.people ?? []}

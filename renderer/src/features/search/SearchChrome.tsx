@@ -1,4 +1,5 @@
 /** The parts the people and company searches share: the tab bar, and the results line with paging. */
+import { Button } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../../shared/domain';
 import { errorText } from '../../lib/format';
@@ -62,12 +63,17 @@ export function ResultsBar({
           </span>
           {/* What every lookup cost, kept across restarts, is on the Usage page. */}
           <a href="#/usage">Usage</a>
-          <button type="button" onClick={onPrevious} disabled={s.history.length < 2 || s.status === 'loading'}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={onPrevious}
+            disabled={s.history.length < 2 || s.status === 'loading'}
+          >
             Previous
-          </button>
-          <button type="button" onClick={onNext} disabled={!s.nextPage || s.status === 'loading'}>
+          </Button>
+          <Button size="xs" variant="default" onClick={onNext} disabled={!s.nextPage || s.status === 'loading'}>
             Next
-          </button>
+          </Button>
           {children}
         </div>
       )}

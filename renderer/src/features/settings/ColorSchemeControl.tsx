@@ -1,5 +1,5 @@
 /** Light, dark, or follow the OS: the rep's choice, kept across restarts by the theme's manager. */
-import { SegmentedControl, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { Card, SegmentedControl, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 
 const CHOICES: { value: MantineColorScheme; label: string }[] = [
   { value: 'auto', label: 'Match system' },
@@ -10,14 +10,17 @@ const CHOICES: { value: MantineColorScheme; label: string }[] = [
 export function ColorSchemeControl() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
-    <fieldset className="appearance">
-      <legend>Appearance</legend>
+    <Card withBorder padding="md" component="fieldset" className="appearance">
+      <Title order={2} component="legend" mb="xs">
+        Appearance
+      </Title>
       <SegmentedControl
         value={colorScheme}
         onChange={(value) => setColorScheme(value as MantineColorScheme)}
         data={CHOICES}
         size="sm"
+        style={{ alignSelf: 'flex-start' }}
       />
-    </fieldset>
+    </Card>
   );
 }

@@ -23,7 +23,7 @@ import type { ConnectionTest, ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { refreshProviders, replaceProvider, useProviders } from '../../app/providers';
 import { ColorSchemeControl } from './ColorSchemeControl';
-import { LocalDataSettings } from '../../components/LocalDataSettings';
+import { LocalDataSettings } from './LocalDataSettings';
 import { KEY_SOURCE, usedFor, withoutBalance } from './providerGuide';
 
 const STATUS_TEXT: Record<ConnectionTest['status'], string> = {
