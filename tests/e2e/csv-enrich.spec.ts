@@ -84,6 +84,10 @@ test('drop, map, plan, estimate, run, export: the file matches the dataset', asy
   await page.getByLabel('Use column Company as').selectOption('domain');
   await planWaterfall(page);
   await page.getByRole('button', { name: 'Estimate credits' }).click();
+  // The estimate already knows: the ledger answers every lookup, so nothing is counted.
+  const again = page.getByRole('region', { name: 'Estimate' });
+  await expect(again).toContainText(/\d+ lookups answered free from earlier lookups/);
+  await expect(page.getByTestId('estimate-total')).toHaveText('0 – 0');
   await page.getByRole('button', { name: 'Start enrichment' }).click();
   await expect(page.getByTestId('run-finished')).toHaveText('Finished.', { timeout: 60_000 });
   const after = stack.sims.handles.apione!.stats.creditsCharged + stack.sims.handles.apollo!.stats.creditsCharged;

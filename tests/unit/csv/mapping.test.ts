@@ -238,14 +238,29 @@ describe('counting rows before anything is spent', () => {
   it('rows the ledger answers are free', () => {
     const summary = emptyEligibility(['apione']);
     for (const r of rows)
-      tallyRow(
-        summary,
-        r,
-        mapping,
-        { providers: ['apione'], fields: ['title'], mode: 'overwrite' },
-        (_p, q) => q.email === 'a@x.com',
+      tallyRow(summary, r, mapping, { providers: ['apione'], fields: ['title'], mode: 'overwrite' }, (_p, q) =>
+        q.email === 'a@x.com' ? { status: 'matched', values: { title: 'CEO' } } : undefined,
       );
     expect(summary.perProvider.apione).toMatchObject({ eligible: 2, fromLedger: 1 });
+  });
+
+  it('a row the ledger completes is not counted at a later provider; after a free miss the next is certain', () => {
+    const summary = emptyEligibility(['apione', 'apollo']);
+    const plan = { providers: ['apione', 'apollo'] as const, fields: ['title'] as const, mode: 'overwrite' as const };
+    const ledger = (p: string, q: { email?: string }) =>
+      p !== 'apione'
+        ? undefined
+        : q.email === 'a@x.com'
+          ? ({ status: 'matched', values: { title: 'CEO' } } as const)
+          : q.email === 'b@x.com'
+            ? ({ status: 'not_found' } as const)
+            : undefined;
+    for (const r of [rows[0]!, rows[4]!])
+      tallyRow(summary, r, mapping, { ...plan, providers: [...plan.providers], fields: [...plan.fields] }, ledger);
+    // a@x.com: ApiOne's earlier match fills the title, so Apollo is not asked at all.
+    // b@x.com: ApiOne's earlier miss is free, so Apollo is certain to be asked.
+    expect(summary.perProvider.apione).toMatchObject({ eligible: 0, fromLedger: 2 });
+    expect(summary.perProvider.apollo).toMatchObject({ eligible: 1, certain: 1 });
   });
 });
 

@@ -8,7 +8,8 @@ import type { Api } from '../../../../shared/api';
 import type { CreditPlan, Result } from '../../../../shared/contract';
 import type { EnrichField, PersonQuery, ProviderId } from '../../../../shared/domain';
 import type { ProspectDb } from '../../db/schema';
-import { missingFields, originalValues } from './enriched';
+import { canFillAny } from '../../../../shared/provider-capabilities';
+import { keysFor, missingFields, originalValues, type EnrichedKey, type EnrichedValues } from './enriched';
 import { DEFAULT_FRESHNESS_DAYS, ledgerKey, usableEntry, type LedgerEntry } from './ledger';
 import { canEnrich, ENRICH_BATCH_SIZES, queryFor, toPersonQuery, type ColumnMapping } from './mapping';
 import { providerLabel } from './providerLabels';
@@ -70,16 +71,26 @@ export function emptyEligibility(providers: readonly ProviderId[]): EligibilityS
   return { total: 0, noIdentifier: 0, noProvider: 0, complete: 0, perProvider };
 }
 
-/** Adds one row to `summary`. `cached(provider, query)` says whether the ledger already answers it. */
+/** What the ledger already knows for a provider and query (a fresh entry covering the fields), if anything. */
+export type LedgerAnswer = Pick<LedgerEntry, 'status' | 'values'> | undefined;
+
+/**
+ * Adds one row to `summary`, walking the waterfall as the runner will: a provider is counted only while
+ * the row still misses a wanted field it can fill, and a lookup the ledger answers (`cached`) is free and
+ * fills what it found, so a later provider is not counted for a row the ledger already completes. A
+ * provider after free answers only is as certain to be asked as the first one.
+ */
 export function tallyRow(
   summary: EligibilitySummary,
   values: readonly string[],
   mapping: ColumnMapping,
   plan: Pick<EnrichPlan, 'providers' | 'fields' | 'mode'>,
-  cached: (provider: ProviderId, query: PersonQuery) => boolean = () => false,
+  /** The ledger's answer for `missing` (the runner checks coverage of what the row still misses, too). */
+  cached: (provider: ProviderId, query: PersonQuery, missing: readonly EnrichField[]) => LedgerAnswer = () => undefined,
 ): void {
   summary.total++;
-  if (plan.mode === 'fill_empty' && missingFields(originalValues(values, mapping), plan.fields).length === 0) {
+  const original = originalValues(values, mapping);
+  if (plan.mode === 'fill_empty' && missingFields(original, plan.fields).length === 0) {
     summary.complete++;
     return;
   }
@@ -88,11 +99,16 @@ export function tallyRow(
     summary.noIdentifier++;
     return;
   }
+  // The file's own values count as found in "fill empty cells only" (as in the runner's rowState).
+  let have: EnrichedValues = plan.mode === 'fill_empty' ? pick(original, keysFor(plan.fields)) : {};
   let first = true;
   let any = false;
   for (const provider of plan.providers) {
     if (!canEnrich(provider, query)) continue;
     any = true;
+    const missing = missingFields(have, plan.fields);
+    if (missing.length === 0) break;
+    if (!canFillAny(provider, missing)) continue;
     const stat = (summary.perProvider[provider] ??= {
       eligible: 0,
       certain: 0,
@@ -100,9 +116,10 @@ export function tallyRow(
       certainByEmail: 0,
       fromLedger: 0,
     });
-    if (cached(provider, query)) {
+    const known = cached(provider, query, missing);
+    if (known) {
       stat.fromLedger++;
-      first = false;
+      if (known.status === 'matched' && known.values) have = { ...have, ...known.values };
       continue;
     }
     stat.eligible++;
@@ -114,6 +131,12 @@ export function tallyRow(
     first = false;
   }
   if (!any) summary.noProvider++;
+}
+
+function pick(values: EnrichedValues, keys: readonly EnrichedKey[]): EnrichedValues {
+  const out: EnrichedValues = {};
+  for (const k of keys) if (values[k]) out[k] = values[k];
+  return out;
 }
 
 /** Chunks of rows read per page (2,000 rows). */
@@ -151,9 +174,9 @@ export async function scanEligibility(
       known = new Map(list.map((k, i) => [k, found[i]] as const).filter((e): e is [string, LedgerEntry] => !!e[1]));
     }
     for (const values of page) {
-      tallyRow(summary, values, mapping, plan, (provider, query) => {
+      tallyRow(summary, values, mapping, plan, (provider, query, missing) => {
         const key = ledgerKey(provider, queryFor(provider, query));
-        return !!key && !!usableEntry(known.get(key), plan.fields, now, freshness);
+        return key ? usableEntry(known.get(key), missing, now, freshness) : undefined;
       });
     }
   }
