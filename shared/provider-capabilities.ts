@@ -37,10 +37,6 @@ export const ENRICH_BATCH: Partial<Record<ProviderId, EnrichBatch>> = {
 
 export const ENRICHING_PROVIDERS = PROVIDER_IDS.filter((p) => ENRICH_BATCH[p] !== undefined);
 
-export function canEnrichWith(provider: ProviderId): boolean {
-  return ENRICH_BATCH[provider] !== undefined;
-}
-
 /** Lookups per call for these fields; 0 when the provider cannot enrich. */
 export function enrichBatchSize(provider: ProviderId, fields: readonly EnrichField[] = []): number {
   const b = ENRICH_BATCH[provider];

@@ -13,8 +13,6 @@ export const ApiOneEnrichRequest = z.union([
 ]);
 export type ApiOneEnrichRequest = z.infer<typeof ApiOneEnrichRequest>;
 
-export const APIONE_SENIORITIES = ['executive', 'senior', 'mid', 'junior'] as const;
-
 const text = z.string().nullish();
 
 export const ApiOnePersonData = z.object({

@@ -5,19 +5,9 @@
 import type { z } from 'zod';
 import { ProviderError } from '../errors';
 import type { HttpResponse } from '../http';
-import {
-  createJsonClient,
-  errorFromStatus,
-  type JsonCall,
-  type StatusContext,
-  type StatusRule,
-  type Transport,
-} from '../kit';
+import { createJsonClient, errorFromStatus, type StatusContext, type StatusRule } from '../kit';
 import { parseProviderJson } from '../response';
 import { ApolloErrorBody } from './schemas';
-
-export type ApolloTransport = Transport;
-export type ApolloCall = JsonCall;
 
 /** Apollo limits each endpoint separately: /api/v1/organizations/{id}/job_postings is one bucket for all ids. */
 export function apolloRateKey(path: string): string {
@@ -81,8 +71,6 @@ export function createApolloClient(baseUrl: string) {
     rateLimitMessage: (res) => apolloMessage(res.text).message,
   });
 }
-
-export type ApolloClient = ReturnType<typeof createApolloClient>;
 
 /** JSON text -> schema, or invalid_response. */
 export const parseApollo = <S extends z.ZodType>(text: string, schema: S): z.output<S> =>

@@ -129,9 +129,6 @@ export const ApolloPerson = z.object({
 });
 export type ApolloPerson = z.infer<typeof ApolloPerson>;
 
-/** The api_search organization stub has only has_* flags besides the name. */
-export const ApolloSearchOrgStub = z.object({ name: s });
-
 export const ApolloPagination = z.object({
   page: n,
   per_page: n,

@@ -6,7 +6,6 @@ import { z } from 'zod';
 
 export const OCEAN_SEARCH_PEOPLE_PATH = '/v3/search/people';
 export const OCEAN_TOKEN_HEADER = 'x-api-token';
-export const OCEAN_TOKEN_QUERY = 'apiToken';
 export const OCEAN_MAX_SIZE = 10_000;
 
 /** Ocean's seniority vocabulary (peopleFilters.seniorities and people[].seniorities). */

@@ -23,9 +23,6 @@ export interface SumbleClient {
   people(body: SumblePeopleRequest, opts: SumbleCallOptions): Promise<SumblePeopleResponse>;
 }
 
-/** The detail text: a plain string, or each issue as "limit: Input should be ..." joined. */
-export const sumbleDetail = fastApiDetail;
-
 function sumbleRung(ctx: StatusContext): StatusRule | undefined {
   const { status, detail } = ctx;
   if (status === 401) return { code: 'auth', message: 'Sumble rejected the API key. Check the key in Settings.' };

@@ -29,21 +29,6 @@ const SENIORITY_FROM_LEVEL: Record<string, Seniority> = {
   intern: 'intern',
 };
 
-/** Canonical -> the job_level word used in filter queries. */
-export const SUMBLE_LEVEL_OF: Record<Seniority, string> = {
-  owner: 'Owner',
-  founder: 'Founder',
-  c_suite: 'Executive',
-  partner: 'Partner',
-  vp: 'VP',
-  head: 'Head',
-  director: 'Director',
-  manager: 'Manager',
-  senior: 'Senior',
-  entry: 'Individual Contributor',
-  intern: 'Intern',
-};
-
 /** Canonical -> the job_function word used in filter queries (and read back). */
 export const SUMBLE_FUNCTION_OF: Record<Department, string> = {
   executive: 'Executive',
