@@ -1,12 +1,10 @@
 /** Companies: provider search, and saved companies searched locally (offline). */
-import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Alert, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { Organization } from '../../../../shared/domain';
-import { FilterRail } from '../search/FilterRail';
-import { FilterSummary } from '../search/FilterSummary';
+import { SearchLayout } from '../search/SearchLayout';
 import { ResultsBar, SearchTabs } from '../search/SearchChrome';
 import { ProviderPicker } from '../search/ProviderPicker';
 import { SaveToList } from '../lists/SaveToList';
@@ -79,10 +77,6 @@ function FindCompanies() {
   );
   const savedIds = useMemo(() => new Set(saved ?? []), [saved]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [railOpen, setRailOpen] = useLocalStorage({
-    key: 'prospect-desk:company-filter-rail-open',
-    defaultValue: true,
-  });
 
   async function save(target: { listId?: string; newListName?: string }) {
     const chosen = s.items.filter((o) => s.selected.has(o.id));
@@ -100,94 +94,65 @@ function FindCompanies() {
     );
   }
 
-  const searchButton = (
-    <Button type="submit" loading={s.status === 'loading'} loaderProps={{ type: 'dots' }}>
-      Search
-    </Button>
-  );
   const providerLabel = provider?.label ?? 'this provider';
-  const supported = provider?.organizationFilters ?? [];
-
   return (
-    <form
-      className={railOpen ? 'search-layout' : 'search-layout rail-closed'}
-      aria-label="Find companies"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SearchLayout
+      label="Find companies"
+      railKey="prospect-desk:company-filter-rail-open"
+      loading={s.status === 'loading'}
+      onSearch={() => {
         setNotice(null);
         void a.search();
       }}
+      rail={{
+        fields: ORGANIZATION_FIELDS,
+        values: s.values,
+        onChange: a.setValues,
+        supported: provider?.organizationFilters ?? [],
+        provider: provider?.id,
+        providerLabel,
+        helpFor: organizationFieldHelp,
+        header: (
+          <>
+            <ProviderPicker capability="organizations.search" value={s.provider} onChange={a.setProvider} />
+            {provider?.sample && <span className="sample-badge">Sample data: synthetic companies</span>}
+          </>
+        ),
+      }}
+      summaryFields={ORGANIZATION_FIELDS}
+      everything="every company"
     >
-      {railOpen && (
-        <FilterRail
-          fields={ORGANIZATION_FIELDS}
-          values={s.values}
-          onChange={a.setValues}
-          supported={supported}
-          provider={provider?.id}
-          providerLabel={providerLabel}
-          helpFor={organizationFieldHelp}
-          onCollapse={() => setRailOpen(false)}
-          header={
-            <>
-              <ProviderPicker capability="organizations.search" value={s.provider} onChange={a.setProvider} />
-              {provider?.sample && <span className="sample-badge">Sample data: synthetic companies</span>}
-            </>
-          }
-          footer={searchButton}
+      <ResultsBar
+        state={s}
+        providerLabel={provider?.label}
+        onPrevious={() => void a.previous()}
+        onNext={() => void a.next()}
+      >
+        <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
+      </ResultsBar>
+      {notice && (
+        <Alert role="status" variant="light" py="xs">
+          {notice}
+        </Alert>
+      )}
+      {s.status === 'idle' ? (
+        <p className="muted empty-state">
+          Choose filters and press Search; double-click a company to open it.{' '}
+          {provider?.sample ? 'The sample data needs no key.' : ''}
+        </p>
+      ) : (
+        <VirtualTable
+          label="Company results"
+          rows={s.items}
+          columns={orgColumns(savedIds)}
+          rowKey={(o) => o.id}
+          selected={s.selected}
+          onSelectedChange={a.setSelected}
+          onOpen={(o) => navigate({ page: 'company', id: o.id })}
+          emptyText="No companies match these filters."
         />
       )}
-      <div className="search-main">
-        <div className="toolbar">
-          {!railOpen && (
-            <>
-              <Button variant="default" size="compact-md" onClick={() => setRailOpen(true)} aria-expanded={false}>
-                Show filters
-              </Button>
-              {searchButton}
-            </>
-          )}
-          <FilterSummary
-            fields={ORGANIZATION_FIELDS}
-            values={s.values}
-            supported={supported}
-            providerLabel={providerLabel}
-            onClear={() => a.setValues({})}
-            everything="every company"
-          />
-        </div>
-        <ResultsBar
-          state={s}
-          providerLabel={provider?.label}
-          onPrevious={() => void a.previous()}
-          onNext={() => void a.next()}
-        >
-          <SaveToList kind="organizations" count={s.selected.size} onSave={save} />
-        </ResultsBar>
-        {notice && (
-          <Alert role="status" variant="light" py="xs">
-            {notice}
-          </Alert>
-        )}
-        {s.status === 'idle' ? (
-          <p className="muted empty-state">
-            Choose filters and press Search; double-click a company to open it.{' '}
-            {provider?.sample ? 'The sample data needs no key.' : ''}
-          </p>
-        ) : (
-          <VirtualTable
-            label="Company results"
-            rows={s.items}
-            columns={orgColumns(savedIds)}
-            rowKey={(o) => o.id}
-            selected={s.selected}
-            onSelectedChange={a.setSelected}
-            onOpen={(o) => navigate({ page: 'company', id: o.id })}
-            emptyText="No companies match these filters."
-          />
-        )}
-      </div>
-    </form>
+    </SearchLayout>
   );
 }
 

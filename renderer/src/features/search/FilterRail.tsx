@@ -22,7 +22,7 @@ import { FilterInput } from './FilterInput';
 /** Always open; the rest fold away until the rep opens them (or they hold a value). */
 const OPEN_GROUPS: readonly FilterGroup[] = ['Person', 'Company'];
 
-interface Props {
+export interface FilterRailProps {
   fields: FilterField[];
   values: FormValues;
   onChange: (values: FormValues) => void;
@@ -50,7 +50,7 @@ export function FilterRail({
   footer,
   onCollapse,
   helpFor = peopleFieldHelp,
-}: Props) {
+}: FilterRailProps) {
   const set = (key: string, value: string | string[]) => onChange({ ...values, [key]: value });
   const [opened, setOpened] = useState<ReadonlySet<FilterGroup>>(new Set());
   return (

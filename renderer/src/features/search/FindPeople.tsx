@@ -1,10 +1,9 @@
 /** "Find people": the filter rail beside the provider's results. */
-import { Alert, Button, NativeSelect } from '@mantine/core';
+import { Alert, NativeSelect } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Person } from '../../../../shared/domain';
-import { FilterRail } from './FilterRail';
-import { FilterSummary } from './FilterSummary';
+import { SearchLayout } from './SearchLayout';
 import { ResultsBar } from './SearchChrome';
 import { ProviderPicker } from './ProviderPicker';
 import { SaveSearchControl, SaveToList } from '../lists/SaveToList';
@@ -37,7 +36,6 @@ export function FindPeople() {
   const provider = providers.find((p) => p.id === s.provider);
   const providerLabel = provider?.label ?? 'this provider';
   const supported = provider?.peopleFilters ?? [];
-  const [railOpen, setRailOpen] = useLocalStorage({ key: 'prospect-desk:filter-rail-open', defaultValue: true });
   const [overlay, setOverlay] = useState<SavedOverlay>(EMPTY_OVERLAY);
   const [notice, setNotice] = useState<ReactNode>(null);
   const [savedVersion, setSavedVersion] = useState(0);
@@ -117,122 +115,92 @@ export function FindPeople() {
   const rows = sortRows(merged, sort, context);
   const columns = resultColumns(shownColumns, context);
 
-  const searchButton = (
-    <Button type="submit" loading={s.status === 'loading'} loaderProps={{ type: 'dots' }}>
-      Search
-    </Button>
-  );
-
   return (
-    <form
-      className={railOpen ? 'search-layout' : 'search-layout rail-closed'}
-      aria-label="Find people"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SearchLayout
+      label="Find people"
+      railKey="prospect-desk:filter-rail-open"
+      loading={s.status === 'loading'}
+      onSearch={() => {
         setNotice(null);
         void a.search();
       }}
+      rail={{
+        fields: railFields(PEOPLE_FIELDS, s.values, provider, providers),
+        values: s.values,
+        onChange: a.setValues,
+        supported,
+        provider: provider?.id,
+        providerLabel,
+        header: (
+          <>
+            <ProviderPicker capability="people.search" value={s.provider} onChange={a.setProvider} />
+            {provider?.sample && <span className="sample-badge">Sample data: synthetic people, not real contacts</span>}
+          </>
+        ),
+      }}
+      summaryFields={PEOPLE_FIELDS}
     >
-      {railOpen ? (
-        <FilterRail
-          fields={railFields(PEOPLE_FIELDS, s.values, provider, providers)}
-          values={s.values}
-          onChange={a.setValues}
-          supported={supported}
-          provider={provider?.id}
-          providerLabel={providerLabel}
-          onCollapse={() => setRailOpen(false)}
-          header={
-            <>
-              <ProviderPicker capability="people.search" value={s.provider} onChange={a.setProvider} />
-              {provider?.sample && (
-                <span className="sample-badge">Sample data: synthetic people, not real contacts</span>
-              )}
-            </>
-          }
-          footer={searchButton}
+      <div className="toolbar">
+        <SaveSearchControl
+          onSave={async (name) => {
+            await saveSearch({ name, kind: 'people', provider: s.provider, filters: s.values });
+            setNotice(`Saved search "${name}".`);
+          }}
         />
-      ) : null}
-      <div className="search-main">
-        <div className="toolbar">
-          {!railOpen && (
-            <>
-              <Button variant="default" size="compact-md" onClick={() => setRailOpen(true)} aria-expanded={false}>
-                Show filters
-              </Button>
-              {searchButton}
-            </>
-          )}
-          <FilterSummary
-            fields={PEOPLE_FIELDS}
-            values={s.values}
-            supported={supported}
-            providerLabel={providerLabel}
-            onClear={() => a.setValues({})}
-          />
-        </div>
-        <div className="toolbar">
-          <SaveSearchControl
-            onSave={async (name) => {
-              await saveSearch({ name, kind: 'people', provider: s.provider, filters: s.values });
-              setNotice(`Saved search "${name}".`);
-            }}
-          />
-        </div>
-        <ResultsBar
-          state={s}
-          providerLabel={providerLabel}
-          onPrevious={() => void a.previous()}
-          onNext={() => void a.next()}
-        >
-          <SaveToList
-            kind="people"
-            count={s.selected.size}
-            onSave={(target) => save([...s.selection.values()], target)}
-          />
-          <ExportPeopleButton
-            title="Selected results"
-            count={s.selected.size}
-            load={async () => {
-              const chosen = [...s.selection.values()];
-              const saved = await overlaySaved(chosen);
-              return chosen.map((p) => saved.rows.get(p.id) ?? p);
-            }}
-          />
-          <NativeSelect
-            aria-label="Page size"
-            size="xs"
-            value={String(s.pageSize)}
-            onChange={(e) => void a.setPageSize(Number(e.currentTarget.value))}
-            data={PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} a page` }))}
-          />
-          <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
-        </ResultsBar>
-        <SelectAllPages providerLabel={providerLabel} />
-        {notice && (
-          <Alert role="status" variant="light" py="xs">
-            {notice}
-          </Alert>
-        )}
-        {s.status === 'idle' ? (
-          <p className="muted empty-state">
-            Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}
-          </p>
-        ) : (
-          <VirtualTable
-            label="Search results"
-            rows={rows}
-            columns={columns}
-            rowKey={(p) => p.id}
-            selected={s.selected}
-            onSelectedChange={a.setSelected}
-            sort={sort}
-            onSortChange={setSort}
-            onOpen={(p) => navigate({ page: 'person', id: p.id })}
-            emptyText="No people match these filters."
-          />
-        )}
       </div>
-    </form>
+      <ResultsBar
+        state={s}
+        providerLabel={providerLabel}
+        onPrevious={() => void a.previous()}
+        onNext={() => void a.next()}
+      >
+        <SaveToList
+          kind="people"
+          count={s.selected.size}
+          onSave={(target) => save([...s.selection.values()], target)}
+        />
+        <ExportPeopleButton
+          title="Selected results"
+          count={s.selected.size}
+          load={async () => {
+            const chosen = [...s.selection.values()];
+            const saved = await overlaySaved(chosen);
+            return chosen.map((p) => saved.rows.get(p.id) ?? p);
+          }}
+        />
+        <NativeSelect
+          aria-label="Page size"
+          size="xs"
+          value={String(s.pageSize)}
+          onChange={(e) => void a.setPageSize(Number(e.currentTarget.value))}
+          data={PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} a page` }))}
+        />
+        <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
+      </ResultsBar>
+      <SelectAllPages providerLabel={providerLabel} />
+      {notice && (
+        <Alert role="status" variant="light" py="xs">
+          {notice}
+        </Alert>
+      )}
+      {s.status === 'idle' ? (
+        <p className="muted empty-state">
+          Choose filters and press Search. {provider?.sample ? 'The sample data needs no key.' : ''}
+        </p>
+      ) : (
+        <VirtualTable
+          label="Search results"
+          rows={rows}
+          columns={columns}
+          rowKey={(p) => p.id}
+          selected={s.selected}
+          onSelectedChange={a.setSelected}
+          sort={sort}
+          onSortChange={setSort}
+          onOpen={(p) => navigate({ page: 'person', id: p.id })}
+          emptyText="No people match these filters."
+        />
+      )}
+    </SearchLayout>
   );
 }
