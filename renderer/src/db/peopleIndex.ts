@@ -59,8 +59,18 @@ interface Columns {
  * includes `peopleSearch`, next to the writes of the rows themselves.
  */
 export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: readonly string[] = []): Promise<void> {
-  if (!rows.length && !deletedIds.length) return;
-  const entries = rows.map(personIndexEntry);
+  await logPeopleIndexEntries(
+    rows.map((row) => personIndexEntry(row)),
+    deletedIds,
+  );
+}
+
+/** logPeopleIndex with the entries worked out by the caller (personIndexEntry), e.g. while its rows are being stored. */
+export async function logPeopleIndexEntries(
+  entries: readonly PeopleIndexEntry[],
+  deletedIds: readonly string[] = [],
+): Promise<void> {
+  if (!entries.length && !deletedIds.length) return;
   const seq = await db().peopleSearch.add(recordOf(entries, deletedIds));
   const tx = nativeTransaction();
   if (!tx) return;

@@ -48,8 +48,8 @@ export const KEY_SEPARATOR = '\u001f';
 /** Entries per snapshot record. */
 export const SNAPSHOT_CHUNK = 5000;
 
-export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
-  const words = personWords(p);
+/** @param words the person's personWords, when the caller worked them out already (they depend on p alone). */
+export function personIndexEntry(p: StoredPerson, words: readonly string[] = personWords(p)): PeopleIndexEntry {
   return {
     id: p.id,
     keys: (p.keys ?? []).join(KEY_SEPARATOR),
