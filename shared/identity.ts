@@ -82,7 +82,8 @@ export function normalizeDomain(raw: string | undefined | null): string | undefi
   return domain ?? undefined;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII (anything else, tabs included, takes the general path). */
+const ASCII = /^[ -~]*$/;
 
 function fold(text: string): string {
   // ASCII has nothing to decompose: skip the Unicode normalisation.

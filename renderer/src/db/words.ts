@@ -13,7 +13,8 @@ import type { Organization, Person } from '../../../shared/domain';
 /** Longer words add index size and no search power: nobody types 40 characters of one word. */
 const MAX_WORD_LENGTH = 40;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII (anything else, tabs included, takes the general path). */
+const ASCII = /^[ -~]*$/;
 /** A chunk of letters and digits only: its own one word, no punctuation to strip or split on. */
 const PLAIN_WORD = /^[a-z0-9]+$/;
 
