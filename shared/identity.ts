@@ -15,6 +15,9 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
+/** https://www.linkedin.com/in/<handle> (or linkedin.com, trailing slash): no escapes, query or fragment. */
+const PLAIN_PROFILE_URL = /^https:\/\/(?:www\.)?linkedin\.com\/in\/([A-Za-z0-9_-]+)\/?$/;
+
 /**
  * "https://WWW.linkedin.com/in/Jane-Doe/?trk=x" -> "https://www.linkedin.com/in/jane-doe". Undefined if not a
  * profile URL, including one with a malformed %-escape (bad input is not an identity, never an exception).
@@ -23,6 +26,9 @@ export function normalizeLinkedinUrl(raw: string | undefined | null): string | u
   if (!raw) return undefined;
   let text = raw.trim();
   if (!text) return undefined;
+  // The usual shape needs no URL parser (the same answer, a tenth of the time, on every person saved).
+  const plain = PLAIN_PROFILE_URL.exec(text);
+  if (plain) return `https://www.linkedin.com/in/${plain[1]!.toLowerCase()}`;
   if (!/^[a-z]+:\/\//i.test(text)) text = `https://${text}`;
   let url: URL;
   try {
@@ -76,9 +82,12 @@ export function normalizeDomain(raw: string | undefined | null): string | undefi
   return domain ?? undefined;
 }
 
+/** Printable ASCII (anything else, tabs included, takes the general path). */
+const ASCII = /^[ -~]*$/;
+
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
+  // ASCII has nothing to decompose: skip the Unicode normalisation.
+  return (ASCII.test(text) ? text : text.normalize('NFKD'))
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')

@@ -17,6 +17,13 @@ describe('identity', () => {
     expect(normalizeLinkedinUrl('https://uk.linkedin.com/in/jane/')).toBe('https://www.linkedin.com/in/jane');
     expect(normalizeLinkedinUrl('https://www.linkedin.com/company/14958')).toBeUndefined();
     expect(normalizeLinkedinUrl('https://notlinkedin.com/in/jane')).toBeUndefined();
+    // The plain shape (handled without a URL parser) answers what the parser does.
+    expect(normalizeLinkedinUrl(' https://linkedin.com/in/Jane_Doe-42/ ')).toBe(
+      'https://www.linkedin.com/in/jane_doe-42',
+    );
+    expect(normalizeLinkedinUrl('https://www.linkedin.com/in/J%C3%B6rg')).toBe('https://www.linkedin.com/in/jörg');
+    expect(normalizeLinkedinUrl('https://www.linkedin.com/in/jane/extra')).toBe('https://www.linkedin.com/in/jane');
+    expect(normalizeLinkedinUrl('https://www.linkedin.com/in/%E0%A4%A')).toBeUndefined();
   });
 
   it('drops locked placeholder emails and garbage', () => {

@@ -10,8 +10,10 @@ import { db, type ListMember, type ProspectDb, type StoredPerson } from './schem
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
 import { addMembersInTransaction } from './lists';
-import { logPeopleIndex, peopleIndex } from './peopleIndex';
+import { logPeopleIndex, logPeopleIndexEntries, peopleIndex } from './peopleIndex';
+import { personIndexEntry } from './peopleIndexEntries';
 import { primaryKeysWhereAnyOf } from './indexed';
+import { personWords } from './words';
 
 /** Rows per write transaction: big enough to amortise a transaction, small enough to keep the UI fed. */
 export const PEOPLE_WRITE_CHUNK = 2000;
@@ -23,8 +25,14 @@ export function personKeys(p: Person): string[] {
   return keys;
 }
 
-function decorate(p: StoredPerson, previousKeys: readonly string[], organizationId: string | undefined): StoredPerson {
-  p.keys = unique([...previousKeys, ...personKeys(p)]);
+/** @param ownKeysKnown previousKeys already hold personKeys(p) (a new row made from one input as it came). */
+function decorate(
+  p: StoredPerson,
+  previousKeys: readonly string[],
+  organizationId: string | undefined,
+  ownKeysKnown = false,
+): StoredPerson {
+  p.keys = unique(ownKeysKnown ? previousKeys : [...previousKeys, ...personKeys(p)]);
   p.emails ??= [];
   p.phones ??= [];
   p.departments ??= [];
@@ -57,74 +65,138 @@ export interface UpsertPeopleOptions {
   listId?: string;
 }
 
+/** A chunk's pure work, done before its transaction (see upsertPeople). */
+interface PreparedChunk {
+  groups: number[][];
+  /** One record per group: the batch's own duplicates merged. */
+  merged: Person[];
+  mergedKeys: string[][];
+  /** personWords of each merged record: the index words of a new row made from it alone. */
+  words: string[][];
+}
+
+function prepareChunk(groups: number[][], people: readonly Person[], keysOf: readonly string[][], now: string) {
+  const merged = groups.map((g) =>
+    g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }),
+  );
+  return {
+    groups,
+    merged,
+    mergedKeys: groups.map((g) => unique(g.flatMap((i) => keysOf[i]!))),
+    words: merged.map((p) => personWords(p)),
+  };
+}
+
 /**
  * Save people. Returns the stored row for each input, in input order (inputs that are the same
  * person map to the same row). May run inside a caller's `db.transaction('rw', …)` that includes
  * peopleWriteTables(): Dexie joins it.
+ *
+ * Chunks are written one transaction after another, and each chunk's pure work (merging the
+ * batch's duplicates, index words) runs while the previous chunk's writes are with IndexedDB,
+ * which stores them on a thread of its own: the CPU and the disk overlap instead of taking turns.
  */
 export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions = {}): Promise<StoredPerson[]> {
   const d = db();
   const now = nowIso();
   const keysOf = people.map((p) => personKeys(p));
-  const batchGroups = groupByKeys(keysOf);
+  const chunks = chunk(groupByKeys(keysOf), PEOPLE_WRITE_CHUNK);
   const result: StoredPerson[] = new Array(people.length);
 
-  for (const groups of chunk(batchGroups, PEOPLE_WRITE_CHUNK)) {
-    // Pure work first, so the transaction holds only IndexedDB requests.
-    const merged = groups.map((g) =>
-      g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }),
-    );
-    const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
-
-    await d.transaction('rw', peopleWriteTables(d), async () => {
-      const stored = await savedRowsForKeys(mergedKeys);
-      const components = componentsWithStored(mergedKeys, stored);
-
-      const rows: StoredPerson[] = [];
-      const rowKeys: string[][] = [];
-      const absorbed = new Map<string, string>();
-      for (const component of components) {
-        const storedRows = [...component.stored].sort(bySavedAt);
-        let row: StoredPerson;
-        const previousKeys: string[] = [];
-        if (storedRows.length) {
-          row = storedRows[0]!;
-          for (const r of storedRows) previousKeys.push(r.id, ...(r.keys ?? []));
-          for (const other of storedRows.slice(1)) {
-            row = absorbPerson(row, other);
-            absorbed.set(other.id, row.id);
-          }
-          for (const i of component.incoming) row = mergePerson(row, merged[i]!, { now });
-        } else {
-          let incoming = merged[component.incoming[0]!]!;
-          for (const i of component.incoming.slice(1)) incoming = mergePerson(incoming, merged[i]!, { now });
-          const id = incoming.id || personLocalId(incoming) || `person:${now}:${rows.length}`;
-          row = { ...incoming, id, keys: [], savedAt: now };
-        }
-        for (const i of component.incoming) previousKeys.push(...mergedKeys[i]!);
-        rows.push(row);
-        rowKeys.push(previousKeys);
-        for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
+  let next: PreparedChunk | undefined = chunks[0] && prepareChunk(chunks[0], people, keysOf, now);
+  for (let c = 0; next; c++) {
+    const prepared: PreparedChunk = next;
+    next = undefined;
+    let failed: { error: unknown } | undefined;
+    const prepareNext = () => {
+      try {
+        next = chunks[c + 1] && prepareChunk(chunks[c + 1]!, people, keysOf, now);
+      } catch (error) {
+        failed = { error }; // thrown once this chunk is stored, as when chunks were prepared one by one
       }
-
-      const organizationIds = await resolveOrganizationRefs(
-        rows.map((r) => r.organization),
-        now,
-        rows.map((r) => r.provenance?.organization),
-      );
-      rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i]));
-      await d.people.bulkPut(rows);
-      if (absorbed.size) await repointPeople(absorbed);
-      await logPeopleIndex(rows, [...absorbed.keys()]);
-      if (opts.listId)
-        await addMembersInTransaction(
-          opts.listId,
-          rows.map((r) => r.id),
-          now,
-        );
-    });
+    };
+    // An async scope: Dexie keeps the transaction across the native awaits of writeChunk only for one.
+    await d.transaction('rw', peopleWriteTables(d), async () => writeChunk(prepared, now, opts, result, prepareNext));
+    if (failed) throw failed.error;
   }
   return result;
+}
+
+/**
+ * One chunk's transaction: match stored rows, merge, write rows, index log and list members.
+ * `whileWriting` runs once the writes are issued (pure work only: the transaction must not wait on anything else).
+ */
+async function writeChunk(
+  { groups, merged, mergedKeys, words }: PreparedChunk,
+  now: string,
+  opts: UpsertPeopleOptions,
+  result: StoredPerson[],
+  whileWriting: () => void,
+): Promise<void> {
+  const d = db();
+  const stored = await savedRowsForKeys(mergedKeys);
+  const components = componentsWithStored(mergedKeys, stored);
+
+  const rows: StoredPerson[] = [];
+  const rowKeys: string[][] = [];
+  /** personWords of each row, when they are those of one merged record (a new row made from it). */
+  const rowWords: (string[] | undefined)[] = [];
+  /** Whether a row is one input as it came, under its own id: its identity keys are that input's. */
+  const asInput: boolean[] = [];
+  const absorbed = new Map<string, string>();
+  for (const component of components) {
+    const storedRows = [...component.stored].sort(bySavedAt);
+    let row: StoredPerson;
+    const previousKeys: string[] = [];
+    let known: string[] | undefined;
+    let sameAsInput = false;
+    if (storedRows.length) {
+      row = storedRows[0]!;
+      for (const r of storedRows) previousKeys.push(r.id, ...(r.keys ?? []));
+      for (const other of storedRows.slice(1)) {
+        row = absorbPerson(row, other);
+        absorbed.set(other.id, row.id);
+      }
+      for (const i of component.incoming) row = mergePerson(row, merged[i]!, { now });
+    } else {
+      let incoming = merged[component.incoming[0]!]!;
+      const single = component.incoming.length === 1 ? component.incoming[0]! : undefined;
+      if (single !== undefined) known = words[single];
+      for (const i of component.incoming.slice(1)) incoming = mergePerson(incoming, merged[i]!, { now });
+      const id = incoming.id || personLocalId(incoming) || `person:${now}:${rows.length}`;
+      row = { ...incoming, id, keys: [], savedAt: now };
+      sameAsInput = single !== undefined && groups[single]!.length === 1 && id === incoming.id;
+    }
+    for (const i of component.incoming) previousKeys.push(...mergedKeys[i]!);
+    rows.push(row);
+    rowKeys.push(previousKeys);
+    rowWords.push(known);
+    asInput.push(sameAsInput);
+    for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
+  }
+
+  const organizationIds = await resolveOrganizationRefs(
+    rows.map((r) => r.organization),
+    now,
+    rows.map((r) => r.provenance?.organization),
+  );
+  rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i], asInput[i]));
+  // The index entries are worked out, and the next chunk prepared, while IndexedDB stores the rows.
+  const put = d.people.bulkPut(rows);
+  const logged = logPeopleIndexEntries(
+    rows.map((row, i) => personIndexEntry(row, rowWords[i])),
+    [...absorbed.keys()],
+  );
+  whileWriting();
+  await put;
+  if (absorbed.size) await repointPeople(absorbed);
+  await logged;
+  if (opts.listId)
+    await addMembersInTransaction(
+      opts.listId,
+      rows.map((r) => r.id),
+      now,
+    );
 }
 
 /**

@@ -59,8 +59,18 @@ interface Columns {
  * includes `peopleSearch`, next to the writes of the rows themselves.
  */
 export async function logPeopleIndex(rows: readonly StoredPerson[], deletedIds: readonly string[] = []): Promise<void> {
-  if (!rows.length && !deletedIds.length) return;
-  const entries = rows.map(personIndexEntry);
+  await logPeopleIndexEntries(
+    rows.map((row) => personIndexEntry(row)),
+    deletedIds,
+  );
+}
+
+/** logPeopleIndex with the entries worked out by the caller (personIndexEntry), e.g. while its rows are being stored. */
+export async function logPeopleIndexEntries(
+  entries: readonly PeopleIndexEntry[],
+  deletedIds: readonly string[] = [],
+): Promise<void> {
+  if (!entries.length && !deletedIds.length) return;
   const seq = await db().peopleSearch.add(recordOf(entries, deletedIds));
   const tx = nativeTransaction();
   if (!tx) return;
@@ -113,6 +123,8 @@ export class PeopleIndex {
   private byId = new Map<string, PeopleIndexEntry>();
   /** Every identity key (and absorbed id) -> the id of the row holding it. */
   private byKey = new Map<string, string>();
+  /** Distinct seniority, department and country values (see shared). */
+  private filterValues = new Map<string, string>();
   private firstSeq = 0;
   private lastSeq = 0;
   private records = 0;
@@ -271,6 +283,7 @@ export class PeopleIndex {
     this.columns = undefined;
     this.byId = new Map();
     this.byKey = new Map();
+    this.filterValues = new Map();
     this.lastSeq = 0;
     this.records = 0;
     this.apply(records);
@@ -289,9 +302,9 @@ export class PeopleIndex {
           id: r.ids[i]!,
           keys: r.keys[i] ?? '',
           text: r.texts[i]!,
-          seniority: r.seniorities[i]!,
-          departments: r.departments[i]!,
-          country: r.countries[i]!,
+          seniority: this.shared(r.seniorities[i]!),
+          departments: this.shared(r.departments[i]!),
+          country: this.shared(r.countries[i]!),
         };
         const current = this.byId.get(entry.id);
         if (current) {
@@ -319,6 +332,17 @@ export class PeopleIndex {
     const kept = removed ? this.entries.filter((e) => this.byId.get(e.id) === e) : this.entries;
     this.entries = fresh.length ? mergeSorted(kept, fresh) : kept;
     if (records.length) this.columns = undefined;
+  }
+
+  /**
+   * One copy of each filter value: a log record read back holds its own copy of "US" or "manager"
+   * per person, and a handful of distinct values would otherwise cost ~70 bytes per person.
+   */
+  private shared(value: string): string {
+    const held = this.filterValues.get(value);
+    if (held !== undefined) return held;
+    this.filterValues.set(value, value);
+    return value;
   }
 
   /** Drops the keys an entry held, unless another row has claimed them since. */

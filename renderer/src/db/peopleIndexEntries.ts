@@ -48,16 +48,32 @@ export const KEY_SEPARATOR = '\u001f';
 /** Entries per snapshot record. */
 export const SNAPSHOT_CHUNK = 5000;
 
-export function personIndexEntry(p: StoredPerson): PeopleIndexEntry {
-  const words = personWords(p);
+/** @param words the person's personWords, when the caller worked them out already (they depend on p alone). */
+export function personIndexEntry(p: StoredPerson, words: readonly string[] = personWords(p)): PeopleIndexEntry {
   return {
     id: p.id,
     keys: (p.keys ?? []).join(KEY_SEPARATOR),
-    text: ` ${words.join(' ')}`,
+    text: ` ${longestWords(words).join(' ')}`,
     seniority: p.seniority ?? '',
     departments: p.departments?.length ? `,${p.departments.join(',')},` : '',
     country: p.countryCode ?? p.location?.countryCode?.toUpperCase() ?? '',
   };
+}
+
+/**
+ * The words no other word starts with: a token is a prefix of some word exactly when it is a prefix
+ * of one of these ("jane" of "jane.doe@acme.com", "acme" of "acme.com"), so the text matches the
+ * same tokens and its prefix postings are the same, in about a third less memory and log. In sorted
+ * order a word that starts another is followed by one it starts.
+ */
+export function longestWords(words: readonly string[]): string[] {
+  const sorted = [...words].sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const next = sorted[i + 1];
+    if (next === undefined || !next.startsWith(sorted[i]!)) out.push(sorted[i]!);
+  }
+  return out;
 }
 
 /** An entry's keys one by one. */

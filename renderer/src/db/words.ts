@@ -13,8 +13,15 @@ import type { Organization, Person } from '../../../shared/domain';
 /** Longer words add index size and no search power: nobody types 40 characters of one word. */
 const MAX_WORD_LENGTH = 40;
 
+/** Printable ASCII (anything else, tabs included, takes the general path). */
+const ASCII = /^[ -~]*$/;
+/** A chunk of letters and digits only: its own one word, no punctuation to strip or split on. */
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
 /** Lower case, accents folded, curly quotes straightened; punctuation kept. */
 export function foldText(text: string): string {
+  // ASCII has no accents nor curly quotes to fold: lower case is all (most names and titles, every save).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -30,6 +37,7 @@ function add(word: string, out: Set<string>): void {
 }
 
 function addChunkWords(chunk: string, out: Set<string>): void {
+  if (PLAIN_WORD.test(chunk)) return add(chunk, out);
   const trimmed = chunk.replace(EDGE_PUNCTUATION, '');
   if (!trimmed) return;
   add(trimmed, out);

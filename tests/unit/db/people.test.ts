@@ -147,6 +147,26 @@ describe('upsertPeople', () => {
     dupes.forEach((d, i) => expect(stored[many.length + i]!.providerIds.apollo).toBe(d.providerIds.apollo));
   }, 60_000);
 
+  it('a later chunk of one batch sees what an earlier chunk merged into a stored row', async () => {
+    const [person] = linkable(1);
+    const [saved] = await upsertPeople([person!]);
+    const filler = samplePeople(PEOPLE_WRITE_CHUNK + 300, 400);
+    // Apollo's view (by email) lands in the first chunk, Ocean's (by LinkedIn) in the second: they share no key.
+    const batch = [
+      ...filler.slice(0, 10),
+      asApollo(person!, 'chunk-one'),
+      ...filler.slice(10),
+      asOcean(person!, 'chunk-two'),
+    ];
+    const stored = await upsertPeople(batch);
+    expect(stored[10]!.id).toBe(saved!.id);
+    expect(stored[batch.length - 1]!.id).toBe(saved!.id);
+    const row = await getPerson(saved!.id);
+    expect(row!.providerIds).toMatchObject({ apollo: 'chunk-one', ocean: 'chunk-two' });
+    expect(await db().people.count()).toBe(filler.length + 1);
+    expect((await findSavedIds([asOcean(person!, 'chunk-two')])).size).toBe(1);
+  }, 60_000);
+
   it("a rep's hand edits survive a re-save with newer provider data", async () => {
     const [p] = samplePeople(1);
     await upsertPeople([p!]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { organizationWords, personWords, queryTokens, wordsMatchTokens } from '../../../renderer/src/db/words';
+import { longestWords } from '../../../renderer/src/db/peopleIndexEntries';
 
 describe('words', () => {
   const words = personWords({
@@ -52,5 +53,16 @@ describe('words', () => {
       location: { city: 'München', countryCode: 'DE' },
     });
     for (const w of ['initech', 'gmbh', 'initech.de', 'computer', 'software', 'munchen', 'de']) expect(o).toContain(w);
+  });
+
+  it('the index keeps only the words no other word starts with, and matches the same tokens', () => {
+    const kept = longestWords(words);
+    expect(kept.length).toBeLessThan(words.length);
+    expect(kept).toContain('zoe.oneil@example.co.uk');
+    expect(kept).not.toContain('zoe'); // "zoe.oneil@…" starts with it
+    for (const w of kept) expect(words).toContain(w);
+    for (const w of words) expect(kept.some((k) => k.startsWith(w))).toBe(true);
+    for (const token of ['z', 'zo', 'zoe.', 'acme', 'acme-r', 'sao', 'neil', 'br', 'x', 'zoey'])
+      expect(wordsMatchTokens(kept, [token])).toBe(wordsMatchTokens(words, [token]));
   });
 });
