@@ -49,6 +49,8 @@ async function* decodedText(file: Blob): AsyncGenerator<string> {
   }
 }
 
+const PAPA_CHUNK = 1024 * 1024;
+
 async function parseOurs(file: Blob): Promise<number> {
   let rows = 0;
   const result = await parseCsv(file, {}, { onRows: (batch) => void (rows += batch.length) });
@@ -57,13 +59,14 @@ async function parseOurs(file: Blob): Promise<number> {
 }
 
 /**
- * papaparse as its docs use it on a File: streamed in chunks by its own FileReader (at its default
- * chunk size, Papa.LocalChunkSize), the header row skipped.
+ * papaparse as its docs use it on a File: streamed in chunks by its own FileReader, the header row
+ * skipped. 1 MiB chunks: faster for it here than its default (Papa.LocalChunkSize, 10 MB).
  */
 function parsePapa(file: Blob): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
     Papa.parse<string[]>(file as File, {
+      chunkSize: PAPA_CHUNK,
       skipEmptyLines: true,
       chunk: (results) => void (rows += results.data.length),
       complete: () => resolve(rows - 1),
