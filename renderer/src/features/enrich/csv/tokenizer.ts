@@ -307,10 +307,12 @@ export class CsvTokenizer {
         }
         fields[width++] = value;
         p = close + 1;
-        nextQuote = input.indexOf(quote, p);
+        // At the record's end `nextQuote` (now behind) is searched again from the next record.
         if (p === contentEnd) break;
         if (input.charCodeAt(p) === delimCode) {
           p++;
+          // Every value quoted: the next quote is the next value's, no search needed.
+          nextQuote = input.charCodeAt(p) === quoteCode ? p : input.indexOf(quote, p);
           continue;
         }
         regular = false; // text after the closing quote
