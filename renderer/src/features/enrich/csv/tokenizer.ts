@@ -234,6 +234,7 @@ export class CsvTokenizer {
     // one-column file) does not search the rest of the text for each line.
     let nextDelimiter = input.indexOf(delimiter);
     let lineEnd = -1;
+    let template = this.template;
     let regular = true;
     records: while (pos < n) {
       if (lineEnd < pos) {
@@ -253,7 +254,7 @@ export class CsvTokenizer {
         pos = lineEnd + 1;
         continue;
       }
-      const fields = this.template.slice();
+      const fields = template.slice();
       let width = 0;
       let p = pos;
       let extraLines = 0;
@@ -318,9 +319,10 @@ export class CsvTokenizer {
         regular = false; // text after the closing quote
         break records;
       }
-      if (width !== fields.length) {
-        fields.length = width;
-        this.template = fields.map(() => '');
+      if (width !== template.length) {
+        // Another width than the last record's: trim the copy, and start the next ones at this width.
+        if (width < fields.length) fields.length = width;
+        this.template = template = fields.map(() => '');
       }
       line += 1 + extraLines;
       pos = lineEnd + 1;
