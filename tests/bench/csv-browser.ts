@@ -6,7 +6,7 @@
  *   decode + split run on the same File in the same Worker, in rotating order. Medians of runs.
  *   Then the same rows with every value quoted: ours, papaparse and uDSV. What each contender does
  *   is written into the report (COMPARABILITY): ours does more than any peer.
- *   Memory: the Worker's V8 heap, sampled over CDP during each run.
+ *   Memory: the Worker's V8 heap, sampled over CDP during untimed runs of ours (sampling slows a run).
  * - persist: the app's own import request (CsvWorkerClient.import -> createCsvWorkerHandler ->
  *   importCsv: parse + Dexie writes into csvRows) in that Worker, then the job's csvRows counted;
  *   against the same parse writing the same records by plain IndexedDB puts, alternating.
@@ -148,7 +148,8 @@ async function sampled<T>(inspector: WorkerInspector, work: () => Promise<T>): P
 
 const HEAP_NOTE =
   `the Worker's V8 used heap over CDP (Runtime.getHeapUsage every ${SAMPLE_EVERY_MS} ms, garbage included; ` +
-  "baseline and after: forced GC); ArrayBuffer contents such as the File's stream chunks live outside it";
+  "baseline and after: forced GC) on two untimed runs of ours; ArrayBuffer contents such as the File's " +
+  'stream chunks live outside it';
 
 /** Rows/s over each tenth of the import, from its progress messages: does writing slow down as the store grows? */
 function rowsPerSecondByTenth(run: PersistRun): number[] {
@@ -216,26 +217,36 @@ export async function benchCsvInChromium(
     // One untimed pass each on a small file first, so no contender's first run pays for the JIT.
     for (const contender of CONTENDERS)
       await page.evaluate(`CsvBench.parseInWorker(${Math.min(rows, 20_000)}, ${columns}, '${contender}')`);
-    // Every contender on the same File in the same Worker, in rotating order, heap sampled alike.
-    const parses: Record<ParseContender, Sampled<WorkerParseRun>[]> = { ours: [], papaparse: [], udsv: [], split: [] };
+    // Every contender on the same File in the same Worker, in rotating order. Not heap-sampled: each
+    // sample interrupts the Worker (a CDP round trip every 50 ms), which slowed the sampled runs by
+    // up to 1.8x and unevenly across contenders; memory is measured on runs of its own below.
+    const parses: Record<ParseContender, WorkerParseRun[]> = { ours: [], papaparse: [], udsv: [], split: [] };
     await alternating(
       parseRuns,
       Object.fromEntries(
         CONTENDERS.map((contender) => [
           contender,
           async () => {
-            const run = await sampled(inspector, () =>
-              page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns}, '${contender}')`),
+            const run = await page.evaluate<WorkerParseRun>(
+              `CsvBench.parseInWorker(${rows}, ${columns}, '${contender}')`,
             );
             // `split` counts lines (line breaks in quoted values too), the parsers count data rows.
-            if (contender !== 'split' && run.value.rows !== rows)
-              throw new Error(`${contender} parsed ${run.value.rows} rows, expected ${rows}`);
+            if (contender !== 'split' && run.rows !== rows)
+              throw new Error(`${contender} parsed ${run.rows} rows, expected ${rows}`);
             parses[contender].push(run);
-            return run.value.elapsedMs;
+            return run.elapsedMs;
           },
         ]),
       ) as Record<ParseContender, () => Promise<number>>,
     );
+    // The Worker's heap while ours parses, on untimed runs.
+    const memory: Sampled<WorkerParseRun>[] = [];
+    for (let run = 0; run < 2; run++)
+      memory.push(
+        await sampled(inspector, () =>
+          page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns}, 'ours')`),
+        ),
+      );
 
     // The same rows with every value quoted: ours and the parsers only, same rotation.
     for (const contender of QUOTED_CONTENDERS)
@@ -280,10 +291,10 @@ export async function benchCsvInChromium(
       },
     });
 
-    const msOf = (c: ParseContender) => median(parses[c].map((p) => p.value.elapsedMs));
+    const msOf = (c: ParseContender) => median(parses[c].map((p) => p.elapsedMs));
     const rate = (n: number, ms: number) => n / (ms / 1000);
     const parseMs = msOf('ours');
-    const parseMB = parses.ours[0]!.value.bytes / MB;
+    const parseMB = parses.ours[0]!.bytes / MB;
     const ours = parses.ours;
     const persist = imports.at(-1)!.value;
     const persistMs = median(imports.map((p) => p.value.elapsedMs));
@@ -306,17 +317,17 @@ export async function benchCsvInChromium(
         columns,
         megabytes: round(parseMB, 1),
         runs: ours.length,
-        elapsedMsEach: ours.map((p) => Math.round(p.value.elapsedMs)),
+        elapsedMsEach: ours.map((p) => Math.round(p.elapsedMs)),
         elapsedMs: Math.round(parseMs),
         rowsPerSecond: Math.round(rate(rows, parseMs)),
         megabytesPerSecond: round(parseMB / (parseMs / 1000), 1),
         peersElapsedMsEach: Object.fromEntries(
-          CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, parses[c].map((p) => Math.round(p.value.elapsedMs))]),
+          CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, parses[c].map((p) => Math.round(p.elapsedMs))]),
         ),
-        workerHeapBaselineMB: toMB(median(ours.map((p) => p.baselineBytes))),
-        workerPeakHeapMB: toMB(Math.max(...ours.map((p) => p.peakBytes))),
-        workerPeakHeapGrowthMB: toMB(Math.max(...ours.map((p) => p.peakBytes - p.baselineBytes))),
-        workerHeapAfterGcMB: toMB(Math.max(...ours.map((p) => p.afterBytes))),
+        workerHeapBaselineMB: toMB(median(memory.map((p) => p.baselineBytes))),
+        workerPeakHeapMB: toMB(Math.max(...memory.map((p) => p.peakBytes))),
+        workerPeakHeapGrowthMB: toMB(Math.max(...memory.map((p) => p.peakBytes - p.baselineBytes))),
+        workerHeapAfterGcMB: toMB(Math.max(...memory.map((p) => p.afterBytes))),
         memoryMeasuredAs: HEAP_NOTE,
         contenders: COMPARABILITY,
       },
