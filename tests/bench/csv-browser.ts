@@ -4,7 +4,9 @@
  * - parse in a Worker: the generated file (csv-data.ts) as a File handed to a real dedicated Worker
  *   that runs the app's parseCsv over it, the way the import reads a Blob; papaparse, uDSV and a bare
  *   decode + split run on the same File in the same Worker, in rotating order. Medians of runs.
- *   Memory: the Worker's V8 heap, sampled over CDP during each run.
+ *   Then the same rows with every value quoted: ours, papaparse and uDSV. What each contender does
+ *   is written into the report (COMPARABILITY): ours does more than any peer.
+ *   Memory: the Worker's V8 heap, sampled over CDP during untimed runs of ours (sampling slows a run).
  * - persist: the app's own import request (CsvWorkerClient.import -> createCsvWorkerHandler ->
  *   importCsv: parse + Dexie writes into csvRows) in that Worker, then the job's csvRows counted;
  *   against the same parse writing the same records by plain IndexedDB puts, alternating.
@@ -29,7 +31,7 @@ import { median, round } from './stats';
 export interface BrowserCsvOptions {
   rows: number;
   columns: number;
-  /** Parse runs; the median is reported (default 3). */
+  /** Parse runs of each contender; the median is reported (default 5: load swings a run 2x or more). */
   parseRuns?: number;
   /** Rows for the persist measurement (default `rows`). */
   persistRows?: number;
@@ -146,7 +148,8 @@ async function sampled<T>(inspector: WorkerInspector, work: () => Promise<T>): P
 
 const HEAP_NOTE =
   `the Worker's V8 used heap over CDP (Runtime.getHeapUsage every ${SAMPLE_EVERY_MS} ms, garbage included; ` +
-  'baseline and after: forced GC); ArrayBuffer contents such as the 1 MiB file slices live outside it';
+  "baseline and after: forced GC) on two untimed runs of ours; ArrayBuffer contents such as the File's " +
+  'stream chunks live outside it';
 
 /** Rows/s over each tenth of the import, from its progress messages: does writing slow down as the store grows? */
 function rowsPerSecondByTenth(run: PersistRun): number[] {
@@ -165,12 +168,27 @@ function rowsPerSecondByTenth(run: PersistRun): number[] {
 const toMB = (bytes: number) => round(bytes / MB, 1);
 
 const CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv', 'split'];
+/** The every-field-quoted file: split is no floor there (it would cut quoted commas). */
+const QUOTED_CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv'];
+
+/** What each contender does with the same bytes, so the ratios can be read for what they are. */
+const COMPARABILITY = {
+  ours:
+    "the app's parseCsv on the File: reads the File's stream, detects the encoding (fatal UTF-8 " +
+    'decode, so invalid bytes can fall back to Windows-1252), sniffs delimiter, quote and header, ' +
+    "records each row's physical line, checks every row's width, hands rows on as { index, line, " +
+    'values } in batches of 2,000 (more work than any peer)',
+  papaparse:
+    'Papa.parse(File) with a chunk callback, its FileReader in 1 MiB chunks (faster for it than its default); rows counted',
+  udsv: "uDSV's incremental parser (stringArrs) on File.stream() through a TextDecoderStream, as its README streams; rows counted",
+  split: 'File.stream() through a TextDecoderStream, split on LF then on comma: no quotes, no CR handling',
+};
 
 export async function benchCsvInChromium(
   options: BrowserCsvOptions,
 ): Promise<Record<string, unknown> & { peers: PeerRatio[] }> {
   const { rows, columns } = options;
-  const parseRuns = options.parseRuns ?? 3;
+  const parseRuns = options.parseRuns ?? 5;
   const persistRows = options.persistRows ?? rows;
   const persistRuns = options.persistRuns ?? 3;
   const rendererDir = options.rendererDir ?? join(ROOT, 'out', 'renderer');
@@ -199,22 +217,55 @@ export async function benchCsvInChromium(
     // One untimed pass each on a small file first, so no contender's first run pays for the JIT.
     for (const contender of CONTENDERS)
       await page.evaluate(`CsvBench.parseInWorker(${Math.min(rows, 20_000)}, ${columns}, '${contender}')`);
-    // Every contender on the same File in the same Worker, in rotating order, heap sampled alike.
-    const parses: Record<ParseContender, Sampled<WorkerParseRun>[]> = { ours: [], papaparse: [], udsv: [], split: [] };
+    // Every contender on the same File in the same Worker, in rotating order. Not heap-sampled: each
+    // sample interrupts the Worker (a CDP round trip every 50 ms), which slowed the sampled runs by
+    // up to 1.8x and unevenly across contenders; memory is measured on runs of its own below.
+    const parses: Record<ParseContender, WorkerParseRun[]> = { ours: [], papaparse: [], udsv: [], split: [] };
     await alternating(
       parseRuns,
       Object.fromEntries(
         CONTENDERS.map((contender) => [
           contender,
           async () => {
-            const run = await sampled(inspector, () =>
-              page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns}, '${contender}')`),
+            const run = await page.evaluate<WorkerParseRun>(
+              `CsvBench.parseInWorker(${rows}, ${columns}, '${contender}')`,
             );
             // `split` counts lines (line breaks in quoted values too), the parsers count data rows.
-            if (contender !== 'split' && run.value.rows !== rows)
-              throw new Error(`${contender} parsed ${run.value.rows} rows, expected ${rows}`);
+            if (contender !== 'split' && run.rows !== rows)
+              throw new Error(`${contender} parsed ${run.rows} rows, expected ${rows}`);
             parses[contender].push(run);
-            return run.value.elapsedMs;
+            return run.elapsedMs;
+          },
+        ]),
+      ) as Record<ParseContender, () => Promise<number>>,
+    );
+    // The Worker's heap while ours parses, on untimed runs.
+    const memory: Sampled<WorkerParseRun>[] = [];
+    for (let run = 0; run < 2; run++)
+      memory.push(
+        await sampled(inspector, () =>
+          page.evaluate<WorkerParseRun>(`CsvBench.parseInWorker(${rows}, ${columns}, 'ours')`),
+        ),
+      );
+
+    // The same rows with every value quoted: ours and the parsers only, same rotation.
+    for (const contender of QUOTED_CONTENDERS)
+      await page.evaluate(`CsvBench.parseInWorker(${Math.min(rows, 20_000)}, ${columns}, '${contender}', true)`);
+    const quoted: Partial<Record<ParseContender, number[]>> = {};
+    let quotedBytes = 0;
+    await alternating(
+      parseRuns,
+      Object.fromEntries(
+        QUOTED_CONTENDERS.map((contender) => [
+          contender,
+          async () => {
+            const run = await page.evaluate<WorkerParseRun>(
+              `CsvBench.parseInWorker(${rows}, ${columns}, '${contender}', true)`,
+            );
+            if (run.rows !== rows) throw new Error(`${contender} parsed ${run.rows} rows of the quoted file`);
+            (quoted[contender] ??= []).push(run.elapsedMs);
+            quotedBytes = run.bytes;
+            return run.elapsedMs;
           },
         ]),
       ) as Record<ParseContender, () => Promise<number>>,
@@ -240,34 +291,56 @@ export async function benchCsvInChromium(
       },
     });
 
-    const msOf = (c: ParseContender) => median(parses[c].map((p) => p.value.elapsedMs));
+    const msOf = (c: ParseContender) => median(parses[c].map((p) => p.elapsedMs));
     const rate = (n: number, ms: number) => n / (ms / 1000);
     const parseMs = msOf('ours');
-    const parseMB = parses.ours[0]!.value.bytes / MB;
+    const parseMB = parses.ours[0]!.bytes / MB;
     const ours = parses.ours;
     const persist = imports.at(-1)!.value;
     const persistMs = median(imports.map((p) => p.value.elapsedMs));
     const rawMs = median(raws.map((r) => r.elapsedMs));
     const peerParse = (c: ParseContender, name: string) =>
       peerRatio(`parse-vs-${c}`, rate(rows, parseMs), name, rate(rows, msOf(c)), 'rows/s', 'higher');
+    const quotedMs = (c: ParseContender) => median(quoted[c]!);
+    const peerQuoted = (c: ParseContender, name: string) =>
+      peerRatio(
+        `parse-quoted-vs-${c}`,
+        rate(rows, quotedMs('ours')),
+        name,
+        rate(rows, quotedMs(c)),
+        'rows/s',
+        'higher',
+      );
     return {
       [`parse ${rows} rows x ${columns} columns in a Chromium Worker`]: {
         rows,
         columns,
         megabytes: round(parseMB, 1),
         runs: ours.length,
-        elapsedMsEach: ours.map((p) => Math.round(p.value.elapsedMs)),
+        elapsedMsEach: ours.map((p) => Math.round(p.elapsedMs)),
         elapsedMs: Math.round(parseMs),
         rowsPerSecond: Math.round(rate(rows, parseMs)),
         megabytesPerSecond: round(parseMB / (parseMs / 1000), 1),
         peersElapsedMsEach: Object.fromEntries(
-          CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, parses[c].map((p) => Math.round(p.value.elapsedMs))]),
+          CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, parses[c].map((p) => Math.round(p.elapsedMs))]),
         ),
-        workerHeapBaselineMB: toMB(median(ours.map((p) => p.baselineBytes))),
-        workerPeakHeapMB: toMB(Math.max(...ours.map((p) => p.peakBytes))),
-        workerPeakHeapGrowthMB: toMB(Math.max(...ours.map((p) => p.peakBytes - p.baselineBytes))),
-        workerHeapAfterGcMB: toMB(Math.max(...ours.map((p) => p.afterBytes))),
+        workerHeapBaselineMB: toMB(median(memory.map((p) => p.baselineBytes))),
+        workerPeakHeapMB: toMB(Math.max(...memory.map((p) => p.peakBytes))),
+        workerPeakHeapGrowthMB: toMB(Math.max(...memory.map((p) => p.peakBytes - p.baselineBytes))),
+        workerHeapAfterGcMB: toMB(Math.max(...memory.map((p) => p.afterBytes))),
         memoryMeasuredAs: HEAP_NOTE,
+        contenders: COMPARABILITY,
+      },
+      [`parse ${rows} rows x ${columns} columns, every value quoted, in a Chromium Worker`]: {
+        megabytes: round(quotedBytes / MB, 1),
+        elapsedMsEach: quoted.ours!.map(Math.round),
+        elapsedMs: Math.round(quotedMs('ours')),
+        rowsPerSecond: Math.round(rate(rows, quotedMs('ours'))),
+        peersElapsedMsEach: Object.fromEntries(
+          QUOTED_CONTENDERS.filter((c) => c !== 'ours').map((c) => [c, quoted[c]!.map(Math.round)]),
+        ),
+        /** Ours on the quoted file against ours on the plain one: how much quoting costs. */
+        slowdownVsUnquoted: round(quotedMs('ours') / parseMs, 2),
       },
       [`persist ${persistRows} rows x ${columns} columns (import into IndexedDB on disk)`]: {
         rows: persist.rows,
@@ -285,8 +358,10 @@ export async function benchCsvInChromium(
       },
       peers: [
         peerParse('papaparse', 'papaparse (Papa.parse on the File)'),
-        peerParse('udsv', 'uDSV (incremental, decoded text)'),
+        peerParse('udsv', 'uDSV (incremental, File stream through TextDecoderStream)'),
         peerParse('split', 'decode + split on newline and comma'),
+        peerQuoted('papaparse', 'papaparse, every value quoted'),
+        peerQuoted('udsv', 'uDSV, every value quoted'),
         peerRatio(
           'persist-vs-raw-indexeddb',
           rate(persistRows, persistMs),

@@ -43,17 +43,17 @@ const files = new Map<string, File>();
  * The file as a Blob of Blobs: each pre-encoded block becomes one Blob that every repeat references,
  * so the ~230 MB file is neither in JS memory nor copied N times into the browser's blob store.
  */
-function generatedFile(rows: number, columns: number): File {
-  const key = `${rows}x${columns}`;
+function generatedFile(rows: number, columns: number, quoted = false): File {
+  const key = `${rows}x${columns}${quoted ? ' quoted' : ''}`;
   let file = files.get(key);
   if (file) return file;
   const shared = new Map<Uint8Array, Blob>();
-  const parts = Array.from(csvPieces(rows, columns), (piece) => {
+  const parts = Array.from(csvPieces(rows, columns, { quoted }), (piece) => {
     let blob = shared.get(piece);
     if (!blob) shared.set(piece, (blob = new Blob([piece])));
     return blob;
   });
-  // The same File for every contender and run: identical bytes, built once.
+  // The same File for every contender and run: identical bytes, built once (per variant).
   file = new File(parts, 'bench.csv', { type: 'text/csv' });
   files.set(key, file);
   return file;
@@ -79,8 +79,9 @@ export function parseInWorker(
   rows: number,
   columns: number,
   contender: ParseContender = 'ours',
+  quoted = false,
 ): Promise<WorkerParseRun> {
-  return askWorker({ type: 'bench-parse', file: generatedFile(rows, columns), contender });
+  return askWorker({ type: 'bench-parse', file: generatedFile(rows, columns, quoted), contender });
 }
 
 /** The raw-IndexedDB peer of importInWorker, in the same Worker on the same File. */

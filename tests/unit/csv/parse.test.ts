@@ -504,6 +504,36 @@ describe('regular records and odd ones in one file', () => {
     });
   }
 
+  it('rows whose width changes keep every value, quoted or not, read from a Blob', async () => {
+    // The fast path starts each record as a copy of the last one's width: wider and narrower rows
+    // must neither lose values nor keep stale ones.
+    const widths = [3, 1, 5, 2, 3, 3, 6, 1];
+    const expected: string[][] = [];
+    const body: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const values = Array.from({ length: widths[i % widths.length]! }, (_, c) => `v${i}.${c}`);
+      expected.push(values);
+      body.push(values.map((v, c) => (c % 2 === i % 2 ? `"${v}"` : v)).join(','));
+    }
+    const { result, rows } = await parse(new Blob([['a,b,c', ...body].join('\r\n')]), { chunkBytes: 97 });
+    expect(result.ok).toBe(true);
+    // Short rows are padded to the header's three columns, long ones keep their extra values.
+    expect(rows.map((r) => r.values)).toEqual(
+      expected.map((v) => (v.length < 3 ? [...v, ...Array<string>(3 - v.length).fill('')] : v)),
+    );
+    expect(rows.map((r) => r.line)).toEqual(expected.map((_, i) => i + 2));
+  });
+
+  it('a one-column file, every value quoted or none', async () => {
+    const plain = Array.from({ length: 500 }, (_, i) => `person${i}@example.com`);
+    const quoted = plain.map((v) => `"${v}"`);
+    for (const body of [plain, quoted]) {
+      const { result, rows } = await parse(['email', ...body].join('\n') + '\n', { delimiter: ',' });
+      expect(result.ok).toBe(true);
+      expect(rows.map((r) => r.values)).toEqual(plain.map((v) => [v]));
+    }
+  });
+
   it('text after a closing quote in the middle of regular rows is kept and flagged on its line', async () => {
     const body = Array.from({ length: 30 }, (_, i) => (i === 17 ? `${i},"ab"cd,z` : `${i},"v${i}",z`));
     const { rows } = await parse(['n,v,w', ...body].join('\n') + '\n');

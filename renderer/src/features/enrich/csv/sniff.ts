@@ -9,6 +9,7 @@ export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 export type CsvQuote = '"' | "'" | null;
 
 const SNIFF_RECORDS = 50;
+const SNIFF_STEP_CHARS = 4096;
 
 /** Text cut to its last complete line, so a partial record does not skew the counts. */
 function completeLines(sample: string, isWholeFile: boolean): string {
@@ -22,8 +23,12 @@ export function tokenizeSample(text: string, delimiter: string, quote: CsvQuote,
   const tok = new CsvTokenizer({ delimiter, quote, maxQuotedFieldChars: text.length + 1 }, (fields) => {
     if (records.length < limit) records.push(fields);
   });
-  tok.push(text);
-  tok.end();
+  // Fed in steps and stopped once `limit` records are out: sniffing tries every delimiter, and a
+  // wrong one makes most samples irregular, which papaparse and the repair pass would otherwise
+  // read whole (a measurable part of parsing a 25 MB file).
+  for (let start = 0; start < text.length && records.length < limit; start += SNIFF_STEP_CHARS)
+    tok.push(text.slice(start, start + SNIFF_STEP_CHARS));
+  if (records.length < limit) tok.end();
   return records;
 }
 
