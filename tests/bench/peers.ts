@@ -50,12 +50,12 @@ export function peerRatio(
  * Runs each contender `runs` times, the order rotating every round (A B C, B C A, C A B, ...) so
  * neither warm-up nor a load spike favours one, and returns every sample by name.
  */
-export async function alternating<K extends string>(
+export async function alternating<K extends string, V = number>(
   runs: number,
-  contenders: Record<K, () => Promise<number>>,
-): Promise<Record<K, number[]>> {
+  contenders: Record<K, () => Promise<V>>,
+): Promise<Record<K, V[]>> {
   const names = Object.keys(contenders) as K[];
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((n) => [n, [] as V[]])) as Record<K, V[]>;
   for (let r = 0; r < runs; r++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(r + k) % names.length]!;

@@ -23,7 +23,8 @@ import {
   buildFlexSearch,
   buildMiniSearch,
   flexSearcher,
-  heapOf,
+  conservative,
+  heapReadings,
   miniSearcher,
   ourIndex,
   ourSearcher,
@@ -91,6 +92,8 @@ export interface LocalDbBenchReport {
     queries: number;
     p95MsEach: Record<'ours' | 'minisearch' | 'flexsearch', number[]>;
     heapMBEach: Record<'ours' | 'minisearch' | 'flexsearch', number[]>;
+    heapReadingsMB: Record<'ours' | 'minisearch' | 'flexsearch', string[]>;
+    heapCounted: string;
   };
   peers: PeerRatio[];
 }
@@ -387,21 +390,21 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
       minisearch: async () => miniSearcher(buildMiniSearch(texts)),
       flexsearch: async () => flexSearcher(buildFlexSearch(texts)),
     };
-    const searchers = {} as Record<Contender, Searcher>;
     // One untimed build each first: the first heap reading otherwise collects the saves' garbage too.
-    for (const name of Object.keys(builders) as Contender[]) await built(name);
-    const heap = await alternating(runs, {
-      ours: () => built('ours'),
-      minisearch: () => built('minisearch'),
-      flexsearch: () => built('flexsearch'),
+    for (const name of Object.keys(builders) as Contender[]) await heapReadings(builders[name]);
+    const readings = await alternating(runs, {
+      ours: () => heapReadings(builders.ours),
+      minisearch: () => heapReadings(builders.minisearch),
+      flexsearch: () => heapReadings(builders.flexsearch),
     });
-    async function built(name: Contender): Promise<number> {
-      delete searchers[name]; // the previous build goes before the next one is measured
-      const { value, bytes } = await heapOf(builders[name]);
-      searchers[name] = value;
-      progress(`${name} index built`);
-      return bytes;
-    }
+    const heap = {
+      ours: readings.ours.map((r) => conservative(r, 'ours')),
+      minisearch: readings.minisearch.map((r) => conservative(r, 'peer')),
+      flexsearch: readings.flexsearch.map((r) => conservative(r, 'peer')),
+    };
+    progress('index heaps measured');
+    const searchers = {} as Record<Contender, Searcher>;
+    for (const name of Object.keys(builders) as Contender[]) searchers[name] = await builders[name]();
     const p95 = await alternating(runs, {
       ours: async () => percentile(timeTyping(searchers.ours, script), 95),
       minisearch: async () => percentile(timeTyping(searchers.minisearch, script), 95),
@@ -409,6 +412,8 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
     });
     const MB = 2 ** 20;
     const heapMB = (name: Contender) => heap[name].map((b) => Math.round((b / MB) * 10) / 10);
+    const readingsMB = (name: Contender) =>
+      readings[name].map((r) => `grown ${(r.grown / MB).toFixed(1)} / freed ${(r.freed / MB).toFixed(1)}`);
     const p95Ms = (name: Contender) => p95[name].map((ms) => Math.round(ms * 1000) / 1000);
     progress('search peers measured');
 
@@ -448,6 +453,12 @@ export async function runLocalDbBench(options: LocalDbBenchOptions = {}): Promis
         queries: script.length,
         p95MsEach: { ours: p95Ms('ours'), minisearch: p95Ms('minisearch'), flexsearch: p95Ms('flexsearch') },
         heapMBEach: { ours: heapMB('ours'), minisearch: heapMB('minisearch'), flexsearch: heapMB('flexsearch') },
+        heapReadingsMB: {
+          ours: readingsMB('ours'),
+          minisearch: readingsMB('minisearch'),
+          flexsearch: readingsMB('flexsearch'),
+        },
+        heapCounted: 'ours: the larger of grown and freed; a peer: the smaller (the ratio can only understate ours)',
       },
       peers: [
         peerRatio(
