@@ -181,7 +181,14 @@ export const PEOPLE_FIELDS: FilterField[] = [
   { key: 'organizationDomains', label: 'Company domains', kind: 'list', placeholder: 'stripe.com', group: 'Company' },
   { key: 'organizationIds', label: "Company ids (the provider's)", kind: 'list', group: 'Company' },
   { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES, group: 'Company' },
-  { key: 'industries', label: 'Industries', kind: 'list', suggestions: COMMON_INDUSTRIES, group: 'Company' },
+  {
+    key: 'industries',
+    label: 'Industries',
+    kind: 'list',
+    placeholder: 'Software',
+    suggestions: COMMON_INDUSTRIES,
+    group: 'Company',
+  },
   {
     key: 'organizationLocations',
     label: 'HQ location',
@@ -296,7 +303,14 @@ export const ORGANIZATION_FIELDS: FilterField[] = [
   { key: 'domains', label: 'Domains', kind: 'list', placeholder: 'stripe.com', group: 'Company' },
   { key: 'locations', label: 'HQ location', kind: 'list', placeholder: 'Berlin, DE', group: 'Company' },
   { key: 'employeeRanges', label: 'Company size', kind: 'multi', options: EMPLOYEE_RANGES, group: 'Company' },
-  { key: 'industries', label: 'Industries', kind: 'list', suggestions: COMMON_INDUSTRIES, group: 'Company' },
+  {
+    key: 'industries',
+    label: 'Industries',
+    kind: 'list',
+    placeholder: 'Software',
+    suggestions: COMMON_INDUSTRIES,
+    group: 'Company',
+  },
   { key: 'keywords', label: 'Keywords', kind: 'text', placeholder: 'payments', group: 'Company' },
   { key: 'technologies', label: 'Technologies', kind: 'list', placeholder: 'Salesforce', group: 'Company' },
 ];
