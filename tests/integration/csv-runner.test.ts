@@ -314,6 +314,23 @@ describe('CSV runner with the real main services', () => {
     expect(result.progress.creditsSpent).toBe(8);
   });
 
+  it('overlapping windows: a person in two windows is looked up (and paid) once, every row done', async () => {
+    // Windows of 10 rows: the next one starts while the last calls of the one before are in flight.
+    const distinct = people.slice(460, 490);
+    const rows: Cells[] = [...distinct, ...distinct.slice().reverse(), ...distinct].map(byEmail);
+    const jobId = await load(rows, 'overlap.csv');
+    const before = sims.handles.apione.stats.total;
+    const result = await new CsvRunner({ api, windowRows: 10 }).start(jobId, plan(['apione'], { fields: ['email'] }));
+    expect(result.status).toBe('done');
+    expect(statusCounts(await rowsOf(jobId))).toEqual({ done: 90 });
+    expect(sims.handles.apione.stats.total - before).toBe(30);
+    expect(maxCharge('apione')).toBe(1);
+    expect(result.progress.reusedInRun).toBe(60);
+    const stored = await rowsOf(jobId);
+    const firstOf = (i: number) => (i < 30 ? i : i < 60 ? 59 - i : i - 60);
+    stored.forEach((row, i) => expect(row.personId).toBe(stored[firstOf(i)]!.personId));
+  });
+
   it('fill empty cells only: rows already complete are not looked up, and file values are kept', async () => {
     const rows: Cells[] = people.slice(400, 420).map((p, i) => ({ ...byEmail(p), ...(i < 5 ? {} : {}) }));
     // every row has its email; half also carry a company, so only organization is missing for the rest

@@ -2,6 +2,7 @@
  * One window of pending rows through the waterfall: for each provider in order, answer what the
  * ledger already knows, send the rest in batches (as many in flight as the provider's gate lets
  * through, never past the budget), and write each answer with its rows in one transaction.
+ * Windows overlap by one: the next starts while this one's last calls are in flight.
  */
 import type { Api } from '../../../../../shared/api';
 import type { ChannelOutput } from '../../../../../shared/contract';
@@ -34,9 +35,73 @@ async function write(ctx: RunContext, run: ActiveRun, w: RunWrite): Promise<void
   ctx.emit(run);
 }
 
-export async function processWindow(ctx: RunContext, run: ActiveRun, window: CsvRowRecord[]): Promise<void> {
+/** What the next window needs to know of the one before it while that one may still be asking. */
+export interface WindowHandle {
+  /** Lookup keys the window holds, by provider: the next window leaves these to it. */
+  keys: ReadonlyMap<ProviderId, ReadonlySet<string>>;
+  /** Settles once every answer of the window is written (never rejects). */
+  done: Promise<void>;
+}
+
+export interface StartedWindow {
+  handle: WindowHandle;
+  /** Resolves once most of the window's calls are queued at the gate (or it ended): the next one may start. */
+  queued: Promise<void>;
+  /** The first row the window left unfinished without a stop (none normally); rejects on a storage error. */
+  finished: Promise<number | undefined>;
+}
+
+/** Batches still to be let through when the next window is told to start: about half a second of calls at 50 req/s. */
+const LOOKAHEAD_BATCHES = 25;
+
+/**
+ * Starts one window through the waterfall. The lifecycle starts the next window while this one's
+ * last calls are in flight (`queued`), so the provider's rate is not lost at every window's end.
+ * A lookup the previous window also holds is left to it and answered from the ledger once that
+ * window is written: overlapping windows never pay for the same lookup twice.
+ */
+export function startWindow(
+  ctx: RunContext,
+  run: ActiveRun,
+  window: readonly CsvRowRecord[],
+  previous?: WindowHandle,
+): StartedWindow {
   const states = window.map((row) => rowState(run, row));
+  const keys = new Map<ProviderId, Set<string>>();
+  for (const provider of run.plan.providers) {
+    const set = new Set<string>();
+    for (const s of states) {
+      const key = s.query ? ledgerKey(provider, queryFor(provider, s.query)) : undefined;
+      if (key) set.add(key);
+    }
+    keys.set(provider, set);
+  }
+  let signalQueued!: () => void;
+  const queued = new Promise<void>((resolve) => (signalQueued = resolve));
+  const finished = sendWindow(ctx, run, states, previous, signalQueued).finally(signalQueued);
+  return {
+    handle: {
+      keys,
+      done: finished.then(
+        () => undefined,
+        () => undefined,
+      ),
+    },
+    queued,
+    finished,
+  };
+}
+
+async function sendWindow(
+  ctx: RunContext,
+  run: ActiveRun,
+  states: RowState[],
+  previous: WindowHandle | undefined,
+  signalQueued: () => void,
+): Promise<number | undefined> {
   const providers = run.plan.providers;
+  let previousDone = !previous;
+  void previous?.done.then(() => (previousDone = true));
 
   // Rows no provider needs are final before anything is asked.
   const idle = states.filter((s) => isComplete(run, s, -1));
@@ -48,8 +113,19 @@ export async function processWindow(ctx: RunContext, run: ActiveRun, window: Csv
     if (candidates.length === 0) continue;
     const gate = run.gates.get(provider)!;
     const size = Math.max(1, ctx.batchSizes[provider] ?? enrichBatchSize(provider, run.plan.fields));
-    let remaining = candidates;
-    while (remaining.length > 0 && !run.stop) {
+    const heldBefore = previous?.keys.get(provider);
+    const held = (s: RowState) =>
+      !previousDone && !!heldBefore?.has(ledgerKey(provider, queryFor(provider, s.query!)) ?? '');
+    const later = candidates.filter(held);
+    let remaining = later.length ? candidates.filter((s) => !held(s)) : candidates;
+    while (!run.stop) {
+      if (remaining.length === 0) {
+        if (!later.length) break;
+        // The previous window asks these: once its answers are written, the ledger serves them.
+        await previous!.done;
+        remaining = later.splice(0).filter((s) => needs(run, s, provider));
+        continue;
+      }
       const toAsk = await serveFromLedger(ctx, run, provider, pi, remaining);
       // The same lookup twice in one window (a duplicated row) is asked once; the copies are
       // answered from the ledger on the next pass, once the first answer is written.
@@ -66,8 +142,15 @@ export async function processWindow(ctx: RunContext, run: ActiveRun, window: Csv
       }
       const batches: RowState[][] = [];
       for (let i = 0; i < now.length; i += size) batches.push(now.slice(i, i + size));
+      let waiting = batches.length;
+      const admitted = () => {
+        if (--waiting <= LOOKAHEAD_BATCHES) signalQueued();
+      };
+      if (waiting <= LOOKAHEAD_BATCHES) signalQueued();
       // allSettled: a failing batch must not let the window end while others still write.
-      const outcomes = await Promise.allSettled(batches.map((batch) => sendBatch(ctx, run, provider, pi, batch, gate)));
+      const outcomes = await Promise.allSettled(
+        batches.map((batch) => sendBatch(ctx, run, provider, pi, batch, gate, admitted)),
+      );
       const failure = outcomes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
       remaining = copies.filter((s) => needs(run, s, provider));
@@ -75,6 +158,7 @@ export async function processWindow(ctx: RunContext, run: ActiveRun, window: Csv
   }
   const leftover = states.filter((s) => !s.final && isComplete(run, s, -1));
   if (leftover.length && !run.stop) await write(ctx, run, { rows: leftover.map((s) => finalize(run, s)) });
+  return run.stop ? undefined : states.find((s) => !s.final)?.row.index;
 }
 
 /** Answers what the ledger already knows, at no cost; returns the rows still to ask. */
@@ -138,14 +222,18 @@ async function sendBatch(
   pi: number,
   batch: RowState[],
   gate: Gate,
+  admitted: () => void,
 ): Promise<void> {
   let pending = batch;
   let rateLimitedInARow = 0;
+  let first = true;
   while (pending.length > 0 && !run.stop) {
     // A gate slot is one call in flight: held from the send until the answer is back (or a 429
     // is waited out), never while the answer is written, so the provider's rate is not spent
     // waiting on IndexedDB (answers queue for the run's writer, which commits them in groups).
     await gate.acquire();
+    if (first) admitted();
+    first = false;
     let holding = true;
     const freeSlot = () => {
       if (holding) gate.release();

@@ -20,7 +20,7 @@ import { maxCreditsPerRow, planProblems } from '../plan';
 import type { ColumnMapping } from '../mapping';
 import { countWithStatus, pendingRows } from '../rows';
 import type { CsvJobRecord, CsvJobStatus, EnrichPlan } from '../types';
-import { processWindow, type RunContext } from './batches';
+import { startWindow, type RunContext, type StartedWindow } from './batches';
 import { abortableSleep, Gate } from './concurrency';
 import { progressOf } from './progress';
 import type {
@@ -291,16 +291,41 @@ export class CsvRunner {
     else if (plan.creditBudget !== undefined)
       this.stop(run, 'pause', `The credit budget cannot be checked: ${perRow.error.message}`, { pauseKind: 'fault' });
 
-    let stalled = 0;
-    // Rows before the last window's first row are all final: the next read starts there.
-    let from = 0;
+    // Windows overlap by one (batches.ts): the next is read and started while this one's last
+    // calls are in flight. Rows a window left unfinished without a stop (none normally) get one
+    // more pass at the end, a window at a time.
+    const started: StartedWindow[] = [];
+    let sweepFrom: number | undefined;
+    const note = (first: number | undefined) => {
+      if (first !== undefined) sweepFrom = Math.min(sweepFrom ?? first, first);
+    };
     try {
+      let from = 0;
+      let previous: StartedWindow | undefined;
       while (!run.stop) {
+        const window = await pendingRows(this.db, jobId, from, this.windowRows);
+        if (window.length === 0) break;
+        from = window.at(-1)!.index + 1;
+        const current = startWindow(this.ctx, run, window, previous?.handle);
+        started.push(current);
+        await current.queued;
+        // Two windows at most: the one before is finished before the next one is read.
+        if (previous) note(await previous.finished);
+        previous = current;
+      }
+      if (previous) note(await previous.finished);
+
+      let stalled = 0;
+      // Rows before the last window's first row are all final: the next read starts there.
+      from = sweepFrom ?? 0;
+      while (sweepFrom !== undefined && !run.stop) {
         const window = await pendingRows(this.db, jobId, from, this.windowRows);
         if (window.length === 0) break;
         from = window[0]!.index;
         const before = run.counts.pending;
-        await processWindow(this.ctx, run, window);
+        const current = startWindow(this.ctx, run, window);
+        started.push(current);
+        await current.finished;
         if (run.counts.pending >= before && !run.stop) {
           // Nothing moved and nothing stopped us: never spin on rows that cannot progress.
           if (++stalled >= 3)
@@ -312,6 +337,8 @@ export class CsvRunner {
       const message = err instanceof Error ? err.message : String(err);
       this.stop(run, 'pause', `The run stopped on an error: ${message}`, { pauseKind: 'fault' });
     }
+    // A window still writing when another failed: its answers land before the job's state is set.
+    await Promise.allSettled(started.map((w) => w.finished));
 
     let status: CsvJobStatus;
     let pausedReason: string | undefined;
