@@ -369,11 +369,28 @@ export function proposeMapping(
   return mapping;
 }
 
+/** Each mapping's columns by target, worked out once (valueFor runs a dozen times per row of a run); mappings are replaced, never changed in place, once built. */
+const columnsByTarget = new WeakMap<ColumnMapping, Map<MappingTarget, number[]>>();
+
+function columnsOf(mapping: ColumnMapping, target: MappingTarget): readonly number[] {
+  let byTarget = columnsByTarget.get(mapping);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const [column, t] of Object.entries(mapping)) {
+      if (!t) continue;
+      const list = byTarget.get(t);
+      if (list) list.push(Number(column));
+      else byTarget.set(t, [Number(column)]);
+    }
+    columnsByTarget.set(mapping, byTarget);
+  }
+  return byTarget.get(target) ?? [];
+}
+
 /** First non-empty value among the columns mapped to `target`. */
 export function valueFor(values: readonly string[], mapping: ColumnMapping, target: MappingTarget): string | undefined {
-  for (const [column, t] of Object.entries(mapping)) {
-    if (t !== target) continue;
-    const v = values[Number(column)]?.trim();
+  for (const column of columnsOf(mapping, target)) {
+    const v = values[column]?.trim();
     if (v) return v;
   }
   return undefined;
