@@ -11,6 +11,7 @@ import { db, type ListMember, type StoredOrganization, type StoredPerson } from 
 import { primaryKeysWhereAnyOf, storedRowsForKeys } from './indexed';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { organizationWords } from './words';
+import { invalidateOrganizationDirectory, organizationLookup } from './organizationDirectory';
 
 export const ORGANIZATION_WRITE_CHUNK = 2000;
 
@@ -98,7 +99,8 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
       g.slice(1).reduce((acc, i) => mergeOrganization(acc, orgs[i]!, { now }), { ...orgs[g[0]!]! }),
     );
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
-    await d.transaction('rw', [d.organizations, d.people, d.jobPostings, d.listMembers], async () => {
+    await d.transaction('rw', [d.organizations, d.people, d.jobPostings, d.listMembers, d.meta], async () => {
+      const directory = await organizationLookup(d);
       const stored = await storedRowsForKeys(
         d.organizations,
         merged.map((o) => o.id),
@@ -137,7 +139,10 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
         for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
       }
       await d.organizations.bulkPut(puts);
-      if (absorbed.size) await repointOrganizations(absorbed);
+      if (absorbed.size) {
+        await repointOrganizations(absorbed);
+        await invalidateOrganizationDirectory(d);
+      } else directory.wrote(puts);
     });
   }
   return result;
@@ -207,7 +212,7 @@ function fillSummary(row: StoredOrganization, ref: OrganizationRef, source: RefS
  * references nothing matches and filling gaps (name, domain, provider ids, and the industry, size
  * and HQ a search row carried) of rows that do match. `sources[i]` is where `refs[i]` came from,
  * kept as the provenance of the fields it fills. Must run inside a transaction that includes
- * organizations. Aligned with `refs`.
+ * organizations and meta. Aligned with `refs`.
  */
 export async function resolveOrganizationRefs(
   refs: readonly (OrganizationRef | undefined)[],
@@ -215,15 +220,24 @@ export async function resolveOrganizationRefs(
   sources: readonly RefSource[] = [],
 ): Promise<(string | undefined)[]> {
   const d = db();
+  const directory = await organizationLookup(d);
   const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
-  const present = refs.map((_, i) => i).filter((i) => keysOf[i]!.length > 0);
   const out: (string | undefined)[] = new Array(refs.length).fill(undefined);
+  // A reference to a row this window knows to have everything it brings needs no read.
+  const present: number[] = [];
+  refs.forEach((ref, i) => {
+    if (!ref || !keysOf[i]!.length) return;
+    const known = directory.idIfNothingNew(ref, keysOf[i]!);
+    if (known) out[i] = known;
+    else present.push(i);
+  });
   if (!present.length) return out;
   const stored = await storedRowsForKeys(
     d.organizations,
     present.map((i) => organizationLocalId(refs[i]!)),
     present.map((i) => keysOf[i]!),
   );
+  directory.learn(stored);
   const components = componentsWithStored(
     present.map((i) => keysOf[i]!),
     stored,
@@ -285,6 +299,7 @@ export async function resolveOrganizationRefs(
     for (const i of inputs) out[i] = row.id;
   }
   if (puts.length) await d.organizations.bulkPut(puts);
+  directory.wrote(puts);
   return out;
 }
 
@@ -332,7 +347,7 @@ export async function editOrganizationField(id: string, field: string, value: un
     next = parsed.data;
   }
   const d = db();
-  return d.transaction('rw', [d.organizations], async () => {
+  return d.transaction('rw', [d.organizations, d.meta], async () => {
     const current = await getOrganization(id);
     if (!current) throw new Error(`No saved company with id ${id}`);
     const now = nowIso();
@@ -346,6 +361,8 @@ export async function editOrganizationField(id: string, field: string, value: un
     row.updatedAt = now;
     decorate(row, current.keys);
     await d.organizations.put(row);
+    // A cleared field is a fact the organization directory may hold: it starts again.
+    if (next === undefined) await invalidateOrganizationDirectory(d);
     return row;
   });
 }

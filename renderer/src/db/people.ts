@@ -57,7 +57,7 @@ function absorbPerson(survivor: StoredPerson, other: StoredPerson): StoredPerson
 
 /** The tables a people write touches: a caller's own transaction around upsertPeople must include them. */
 export function peopleWriteTables(d: ProspectDb = db()) {
-  return [d.people, d.organizations, d.listMembers, d.peopleSearch];
+  return [d.people, d.organizations, d.listMembers, d.peopleSearch, d.meta];
 }
 
 export interface UpsertPeopleOptions {
@@ -283,7 +283,7 @@ export async function editPersonField(id: string, field: string, value: unknown)
     next = parsed.data;
   }
   const d = db();
-  return d.transaction('rw', [d.people, d.organizations, d.peopleSearch], async () => {
+  return d.transaction('rw', [d.people, d.organizations, d.peopleSearch, d.meta], async () => {
     const current = await getPerson(id);
     if (!current) throw new Error(`No saved person with id ${id}`);
     const now = nowIso();

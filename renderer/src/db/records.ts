@@ -23,6 +23,12 @@ export interface StoredOrganization extends Organization {
   jobPostingsFetchedAt?: string;
 }
 
+/** Small named values of the database itself (e.g. the organization directory's stamp). */
+export interface MetaRecord {
+  key: string;
+  value: string;
+}
+
 export interface ProspectList {
   id: string;
   name: string;

@@ -11,6 +11,7 @@ import type { CsvJobRecord, CsvRowChunkRecord, CsvRowStateRecord } from '../feat
 import type {
   EnrichmentEntry,
   ListMember,
+  MetaRecord,
   ProspectList,
   SavedSearch,
   StoredOrganization,
@@ -39,6 +40,8 @@ export class ProspectDb extends Dexie {
   csvRowState!: Dexie.Table<CsvRowStateRecord, [string, number]>;
   /** The saved-people search index's log (peopleIndex.ts). */
   peopleSearch!: Dexie.Table<PeopleSearchRecord, number>;
+  /** Named values of the database itself (organizationDirectory.ts's stamp). */
+  meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -76,6 +79,8 @@ export class ProspectDb extends Dexie {
         csvRowState: '[jobId+index], [jobId+status]',
       })
       .upgrade(upgradeToV4);
+    // v5: a table of named values (the organization directory's stamp); nothing to convert.
+    this.version(5).stores({ meta: 'key' });
   }
 }
 

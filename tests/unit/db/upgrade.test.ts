@@ -85,7 +85,7 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.people.count()).toBe(2);
     const rowA = (await current.people.get(a!.id))! as unknown as Record<string, unknown>;
     expect(rowA.savedAt).toBe(savedAt);
@@ -196,7 +196,7 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(current.tables.map((t) => t.name)).not.toContain('csvRows');
     expect(await current.csvRowChunks.count()).toBe(3 + 1);
     // 900 done + 3 failed + the row that was tried: the 1,596 never-run rows have no state record.

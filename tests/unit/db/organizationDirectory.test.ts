@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Person } from '../../../shared/domain';
+import { DB_NAME, db, ProspectDb } from '../../../renderer/src/db/schema';
+import { getOrganization, upsertOrganizations } from '../../../renderer/src/db/organizations';
+import { peopleWriteTables, upsertPeople } from '../../../renderer/src/db/people';
+import { resetDb, samplePeople } from './fixtures';
+
+beforeEach(resetDb);
+afterEach(() => vi.restoreAllMocks());
+
+const at = (p: Person, organization: Person['organization']): Person => ({ ...p, organization });
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+/** Company rows read while `fn` runs (by id or through the keys index). */
+async function companyReads(fn: () => Promise<unknown>): Promise<number> {
+  const table = db().organizations;
+  const bulkGet = vi.spyOn(table, 'bulkGet');
+  const where = vi.spyOn(table, 'where');
+  await fn();
+  const n = bulkGet.mock.calls.length + where.mock.calls.length;
+  bulkGet.mockRestore();
+  where.mockRestore();
+  return n;
+}
+
+describe('organization directory', () => {
+  it('people saved at companies already known (with nothing new about them) read no company row', async () => {
+    const people = samplePeople(60);
+    const first = await upsertPeople(people.slice(0, 30));
+    const companyOf = new Map(people.slice(0, 30).map((p, i) => [p.organization!.domain, first[i]!.organizationId]));
+    const known = people.slice(30).filter((p) => companyOf.has(p.organization!.domain));
+    expect(known.length).toBeGreaterThan(3);
+
+    let second: Awaited<ReturnType<typeof upsertPeople>> = [];
+    expect(await companyReads(async () => (second = await upsertPeople(known)))).toBe(0);
+    known.forEach((p, i) => expect(second[i]!.organizationId).toBe(companyOf.get(p.organization!.domain)));
+  });
+
+  it('a reference that brings something the row lacks is read, and fills the gap', async () => {
+    const [a, b] = samplePeople(2);
+    const [saved] = await upsertPeople([at(a!, { name: 'Initech', domain: 'initech.example', providerIds: {} })]);
+    expect((await getOrganization(saved!.organizationId!))!.industry).toBeUndefined();
+    const richer = at(b!, { domain: 'initech.example', providerIds: { apollo: 'ini-1' }, industry: 'Software' });
+    let again: Awaited<ReturnType<typeof upsertPeople>> = [];
+    expect(await companyReads(async () => (again = await upsertPeople([richer])))).toBeGreaterThan(0);
+    expect(again[0]!.organizationId).toBe(saved!.organizationId);
+    const row = (await getOrganization(saved!.organizationId!))!;
+    expect(row.industry).toBe('Software');
+    expect(row.providerIds).toEqual({ apollo: 'ini-1' });
+  });
+
+  it('a merge made by another window is seen: people saved later point to the surviving row', async () => {
+    const [a, b] = samplePeople(2);
+    // The domain row is the older one, so it survives the merge and the Apollo-keyed row goes.
+    const [byDomain] = await upsertOrganizations([
+      {
+        id: 'domain:initech.example',
+        name: 'Initech',
+        domain: 'initech.example',
+        providerIds: {},
+        keywords: [],
+        technologies: [],
+        provenance: {},
+      },
+    ]);
+    await tick();
+    const [first] = await upsertPeople([at(a!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
+    expect(first!.organizationId).toBe('apollo:ini-1');
+
+    const otherWindow = new ProspectDb(DB_NAME);
+    await otherWindow.transaction('rw', otherWindow.organizations, async () => {
+      // What upsertOrganizations in that window does, written with its own connection.
+      await otherWindow.organizations.delete('apollo:ini-1');
+      await otherWindow.organizations.put({
+        ...(await otherWindow.organizations.get(byDomain!.id))!,
+        providerIds: { apollo: 'ini-1' },
+        keys: ['domain:initech.example', 'apollo:ini-1', 'domain:initech.example'],
+      });
+    });
+    await otherWindow.transaction('rw', otherWindow.meta, () =>
+      otherWindow.meta.put({ key: 'organizations', value: 'changed-elsewhere' }),
+    );
+    otherWindow.close();
+
+    const [later] = await upsertPeople([at(b!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
+    expect(later!.organizationId).toBe(byDomain!.id);
+  });
+
+  it("this window's own merge is seen too", async () => {
+    const [a, b] = samplePeople(2);
+    await upsertOrganizations([
+      {
+        id: 'domain:initech.example',
+        name: 'Initech',
+        domain: 'initech.example',
+        providerIds: {},
+        keywords: [],
+        technologies: [],
+        provenance: {},
+      },
+    ]);
+    await tick();
+    await upsertPeople([at(a!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
+    const [linked] = await upsertOrganizations([
+      {
+        id: 'domain:initech.example',
+        domain: 'initech.example',
+        providerIds: { apollo: 'ini-1' },
+        keywords: [],
+        technologies: [],
+        provenance: {},
+      },
+    ]);
+    expect(linked!.id).toBe('domain:initech.example');
+    expect(await db().organizations.get('apollo:ini-1')).toBeUndefined();
+    const [later] = await upsertPeople([at(b!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
+    expect(later!.organizationId).toBe('domain:initech.example');
+  });
+
+  it('a save that rolls back teaches nothing: the company is created by the next save', async () => {
+    const [a, b, c] = samplePeople(3);
+    const ref = { name: 'Globex', domain: 'globex.example', providerIds: {} };
+    const d = db();
+    await upsertPeople([c!]);
+    const before = await d.organizations.count();
+    await expect(
+      d.transaction('rw', peopleWriteTables(d), async () => {
+        await upsertPeople([at(a!, ref)]);
+        throw new Error('the caller failed after the save');
+      }),
+    ).rejects.toThrow('the caller failed');
+    expect(await d.organizations.count()).toBe(before);
+    const [saved] = await upsertPeople([at(b!, ref)]);
+    expect(await getOrganization(saved!.organizationId!)).toBeDefined();
+  });
+});
