@@ -71,9 +71,16 @@ export async function logPeopleIndexEntries(
   deletedIds: readonly string[] = [],
 ): Promise<void> {
   if (!entries.length && !deletedIds.length) return;
-  const seq = await db().peopleSearch.add(recordOf(entries, deletedIds));
+  const d = db();
+  const record = recordOf(entries, deletedIds);
+  const seq = await d.peopleSearch.add(record);
   const tx = nativeTransaction();
-  if (!tx) return;
+  if (!tx) {
+    indexes.get(d)?.adoptCommitted({ ...record, seq });
+    return;
+  }
+  // Once committed, memory takes the record as it is instead of reading it back on the next sync.
+  tx.addEventListener('complete', () => indexes.get(d)?.adoptCommitted({ ...record, seq }), { once: true });
   // Later lookups in this same transaction must see these rows before the log is replayed (after commit).
   let pending = pendingByTransaction.get(tx);
   if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
@@ -269,7 +276,20 @@ export class PeopleIndex {
     if ((last ?? 0) === this.lastSeq) return;
     const fresh = committed(await table.where(':id').above(this.lastSeq).toArray(), ownFirstSeq);
     if (fresh.some((r) => r.snapshot)) return this.load(ownFirstSeq, true);
-    this.apply(fresh);
+    this.applyAndCompact(fresh);
+  }
+
+  /**
+   * A record this window has just committed: replayed from memory when it is the log's next one,
+   * so a run of saves does not read each of its own records back (one whole chunk's entries each).
+   * Anything else (another window wrote in between, a compaction) is left to the next sync.
+   */
+  adoptCommitted(record: PeopleSearchRecord): void {
+    if (this.loaded && record.seq === this.lastSeq + 1) this.applyAndCompact([record]);
+  }
+
+  private applyAndCompact(records: readonly PeopleSearchRecord[]): void {
+    this.apply(records);
     if (this.records > 64 && this.records > 4 * Math.ceil(this.entries.length / SNAPSHOT_CHUNK))
       this.scheduleCompaction();
   }
