@@ -68,21 +68,40 @@ export function addEmailWords(address: string | undefined | null, out: Set<strin
 }
 
 /**
+ * Words of recent domains: the people of one company share its domain (on the person and in their
+ * emails), and working a domain's words out is the dearest part of a person's words. Bounded: it
+ * is emptied when full.
+ */
+const domainWordsCache = new Map<string, readonly string[]>();
+const DOMAIN_CACHE_SIZE = 10_000;
+
+/**
  * "www.acme-corp.co.uk" -> "acme-corp.co.uk", then each label but the last with its pieces:
  * "acme-corp", "acme", "corp", "acmecorp", "co". Joined forms of whole hosts ("acmecorpcouk") and the
  * top-level label find nothing a rep types, and every word is an index entry to write.
  */
 export function addDomainWords(domain: string | undefined | null, out: Set<string>): void {
   if (!domain) return;
+  let words = domainWordsCache.get(domain);
+  if (!words) {
+    if (domainWordsCache.size >= DOMAIN_CACHE_SIZE) domainWordsCache.clear();
+    domainWordsCache.set(domain, (words = domainWords(domain)));
+  }
+  for (const word of words) out.add(word);
+}
+
+function domainWords(domain: string): string[] {
   const host = foldText(domain.trim())
     .replace(/^[a-z]+:\/\//, '')
     .replace(/[/?#].*$/, '')
     .replace(/^www\./, '')
     .replace(EDGE_PUNCTUATION, '');
-  if (!host) return;
+  if (!host) return [];
+  const out = new Set<string>();
   add(host, out);
   const labels = host.split('.').filter(Boolean);
   for (const label of labels.length > 1 ? labels.slice(0, -1) : labels) addChunkWords(label, out);
+  return [...out];
 }
 
 /** Query text -> search tokens: each one must be a prefix of some word of a matching record. */
