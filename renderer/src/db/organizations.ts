@@ -12,6 +12,7 @@ import { primaryKeysWhereAnyOf, storedRowsForKeys } from './indexed';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { organizationWords } from './words';
 import { invalidateOrganizationDirectory, organizationLookup } from './organizationDirectory';
+import { logPeopleIndex, peopleIndex } from './peopleIndex';
 
 export const ORGANIZATION_WRITE_CHUNK = 2000;
 
@@ -99,7 +100,8 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
       g.slice(1).reduce((acc, i) => mergeOrganization(acc, orgs[i]!, { now }), { ...orgs[g[0]!]! }),
     );
     const mergedKeys = groups.map((g) => unique(g.flatMap((i) => keysOf[i]!)));
-    await d.transaction('rw', [d.organizations, d.people, d.jobPostings, d.listMembers, d.meta], async () => {
+    const tables = [d.organizations, d.people, d.peopleSearch, d.jobPostings, d.listMembers, d.meta];
+    await d.transaction('rw', tables, async () => {
       const directory = await organizationLookup(d);
       const stored = await storedRowsForKeys(
         d.organizations,
@@ -160,16 +162,19 @@ function absorbOrganization(survivor: StoredOrganization, other: StoredOrganizat
   return merged;
 }
 
-/** Must run inside a transaction over organizations, people, jobPostings and listMembers. */
+/** Must run inside a transaction over organizations, people, peopleSearch, jobPostings and listMembers. */
 async function repointOrganizations(absorbed: Map<string, string>): Promise<void> {
   const d = db();
   const oldIds = [...absorbed.keys()];
-  await d.people
-    .where('organizationId')
-    .anyOf(oldIds)
-    .modify((p: StoredPerson) => {
-      p.organizationId = absorbed.get(p.organizationId!)!;
-    });
+  const index = await peopleIndex();
+  const people = (await d.people.bulkGet(index.idsAtOrganizations(new Set(oldIds)))).filter(
+    (p): p is StoredPerson => !!p,
+  );
+  if (people.length) {
+    for (const p of people) p.organizationId = absorbed.get(p.organizationId!)!;
+    await d.people.bulkPut(people);
+    await logPeopleIndex(people);
+  }
   await d.jobPostings
     .where('organizationId')
     .anyOf(oldIds)
@@ -310,7 +315,11 @@ export async function getOrganization(id: string): Promise<StoredOrganization | 
 }
 
 export async function peopleOfOrganization(orgId: string): Promise<StoredPerson[]> {
-  const people = await db().people.where('organizationId').equals(orgId).toArray();
+  const d = db();
+  // Read here so a liveQuery around this call runs again when people are saved (the index's log grows).
+  await d.peopleSearch.orderBy(':id').lastKey();
+  const ids = (await peopleIndex()).idsAtOrganizations(new Set([orgId]));
+  const people = (await d.people.bulkGet(ids)).filter((p): p is StoredPerson => !!p);
   return people.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || (a.id < b.id ? -1 : 1));
 }
 

@@ -204,6 +204,13 @@ export class PeopleIndex {
     return { ids, total, more };
   }
 
+  /** Ids of the saved people at any of these companies, in id order. */
+  idsAtOrganizations(organizationIds: ReadonlySet<string>): string[] {
+    const ids: string[] = [];
+    for (const e of this.entries) if (organizationIds.has(e.organization)) ids.push(e.id);
+    return ids;
+  }
+
   /** Index of the first entry with an id greater than `after`. */
   private startAfter(after: string | undefined): number {
     if (after === undefined) return 0;
@@ -325,6 +332,7 @@ export class PeopleIndex {
           seniority: this.shared(r.seniorities[i]!),
           departments: this.shared(r.departments[i]!),
           country: this.shared(r.countries[i]!),
+          organization: this.shared(r.organizations?.[i] ?? ''),
         };
         const current = this.byId.get(entry.id);
         if (current) {

@@ -20,6 +20,8 @@ export interface PeopleIndexEntry {
   /** Department slugs as ",a,b,": a department matches as ",a,". */
   departments: string;
   country: string;
+  /** The saved company's id ('' for none): a company's people come from here, not from an IndexedDB index. */
+  organization: string;
 }
 
 /** A log record: entries put (parallel arrays clone much faster than objects), ids deleted, or a snapshot part. */
@@ -38,6 +40,8 @@ export interface PeopleSearchRecord {
   seniorities: string[];
   departments: string[];
   countries: string[];
+  /** Each entry's company id; records older than schema v5 have none (its upgrade rewrote the log). */
+  organizations?: string[];
   deleted?: string[];
   /** Part of a compaction: records before it in the log are gone. */
   snapshot?: boolean;
@@ -57,6 +61,7 @@ export function personIndexEntry(p: StoredPerson, words: readonly string[] = per
     seniority: p.seniority ?? '',
     departments: p.departments?.length ? `,${p.departments.join(',')},` : '',
     country: p.countryCode ?? p.location?.countryCode?.toUpperCase() ?? '',
+    organization: p.organizationId ?? '',
   };
 }
 
@@ -93,6 +98,7 @@ export function recordOf(
     seniorities: entries.map((e) => e.seniority),
     departments: entries.map((e) => e.departments),
     countries: entries.map((e) => e.country),
+    organizations: entries.map((e) => e.organization),
   };
   if (deleted.length) record.deleted = [...deleted];
   if (snapshot) record.snapshot = true;

@@ -20,6 +20,7 @@ import type {
 import { upgradeToV2 } from './migrations/002-search-indexes';
 import { upgradeToV3 } from './migrations/003-people-index-log';
 import { upgradeToV4 } from './migrations/004-csv-row-chunks';
+import { upgradeToV5 } from './migrations/005-people-organizations';
 
 export type * from './records';
 
@@ -79,8 +80,10 @@ export class ProspectDb extends Dexie {
         csvRowState: '[jobId+index], [jobId+status]',
       })
       .upgrade(upgradeToV4);
-    // v5: a table of named values (the organization directory's stamp); nothing to convert.
-    this.version(5).stores({ meta: 'key' });
+    // v5: a table of named values (the organization directory's stamp), and a company's people
+    // come from the people index instead of an organizationId index that every save wrote an
+    // entry of; the index's log is written again with each person's company.
+    this.version(5).stores({ meta: 'key', people: 'id' }).upgrade(upgradeToV5);
   }
 }
 

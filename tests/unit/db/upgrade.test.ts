@@ -5,6 +5,7 @@ import { personIdentityKeys } from '../../../shared/identity';
 import { ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { searchSavedPeople } from '../../../renderer/src/db/localSearch';
 import { findSavedIds, upsertPeople } from '../../../renderer/src/db/people';
+import { peopleOfOrganization } from '../../../renderer/src/db/organizations';
 import { personWords } from '../../../renderer/src/db/words';
 import { allRows, countWithStatus, pendingRows, rowsWithStatus } from '../../../renderer/src/features/enrich/rows';
 import type { CsvRowRecord } from '../../../renderer/src/features/enrich/types';
@@ -38,6 +39,14 @@ const V2_STORES = {
 
 /** Version 3: people lost their search indexes to the peopleSearch log. */
 const V3_STORES = { ...V2_STORES, people: 'id, organizationId', peopleSearch: '++seq' };
+
+/** Version 4: CSV rows in chunks; people still had the organizationId index. */
+const V4_STORES = {
+  ...V3_STORES,
+  csvRows: null,
+  csvRowChunks: '[jobId+chunk]',
+  csvRowState: '[jobId+index], [jobId+status]',
+};
 
 /** Ids the current search finds on this database. */
 async function found(database: ProspectDb, q: Parameters<typeof searchSavedPeople>[0]): Promise<string[]> {
@@ -149,6 +158,54 @@ describe('schema upgrade', () => {
       setDb(previous);
     }
     current.close();
+  });
+
+  it("opens a version-4 database: a company's people come from the search index, found as before", async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores(V4_STORES);
+    const people = samplePeople(40);
+    const savedAt = '2026-04-01T00:00:00.000Z';
+    const rows = people.map((p, i) => ({
+      ...p,
+      keys: personIdentityKeys(p),
+      organizationId: `org-${i % 3}`,
+      countryCode: p.location?.countryCode,
+      savedAt,
+    }));
+    await v4.table('people').bulkAdd(rows);
+    // Version 4's log: entries without a company.
+    const ids = rows.map((r) => r.id).sort();
+    await v4.table('peopleSearch').add({
+      ids,
+      keys: ids.map(() => ''),
+      texts: ids.map(() => ' x'),
+      seniorities: ids.map(() => ''),
+      departments: ids.map(() => ''),
+      countries: ids.map(() => ''),
+      snapshot: true,
+    });
+    v4.close();
+
+    const current = new ProspectDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(current.people.schema.indexes.map((i) => i.name)).toEqual([]);
+    const previous = setDb(current);
+    try {
+      const atOne = (await peopleOfOrganization('org-1')).map((p) => p.id).sort();
+      expect(atOne).toEqual(
+        rows
+          .filter((r) => r.organizationId === 'org-1')
+          .map((r) => r.id)
+          .sort(),
+      );
+      // The log was written again from the rows: their own words, not the old entries'.
+      const target = people[7]!;
+      expect(await found(current, { text: target.lastName!, limit: 100 })).toContain(target.id);
+    } finally {
+      setDb(previous);
+      current.close();
+    }
   });
 
   it('opens a version-3 database: CSV rows move into chunks, run state kept only where a row has any', async () => {
