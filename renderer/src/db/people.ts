@@ -13,7 +13,6 @@ import { addMembersInTransaction } from './lists';
 import { logPeopleIndex, logPeopleIndexEntries, peopleIndex } from './peopleIndex';
 import { personIndexEntry } from './peopleIndexEntries';
 import { primaryKeysWhereAnyOf } from './indexed';
-import { personWords } from './words';
 
 /**
  * Rows per write transaction: big enough to amortise a transaction (at 2,000, a 100k save spent a
@@ -74,19 +73,19 @@ interface PreparedChunk {
   /** One record per group: the batch's own duplicates merged. */
   merged: Person[];
   mergedKeys: string[][];
-  /** personWords of each merged record: the index words of a new row made from it alone. */
-  words: string[][];
 }
 
 function prepareChunk(groups: number[][], people: readonly Person[], keysOf: readonly string[][], now: string) {
+  // A group of one is the input itself: nothing below changes a merged record in place.
   const merged = groups.map((g) =>
-    g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }),
+    g.length === 1
+      ? people[g[0]!]!
+      : g.slice(1).reduce<Person>((acc, i) => mergePerson(acc, people[i]!, { now }), { ...people[g[0]!]! }),
   );
   return {
     groups,
     merged,
-    mergedKeys: groups.map((g) => unique(g.flatMap((i) => keysOf[i]!))),
-    words: merged.map((p) => personWords(p)),
+    mergedKeys: groups.map((g) => (g.length === 1 ? keysOf[g[0]!]! : unique(g.flatMap((i) => keysOf[i]!)))),
   };
 }
 
@@ -95,9 +94,10 @@ function prepareChunk(groups: number[][], people: readonly Person[], keysOf: rea
  * person map to the same row). May run inside a caller's `db.transaction('rw', …)` that includes
  * peopleWriteTables(): Dexie joins it.
  *
- * Chunks are written one transaction after another, and each chunk's pure work (merging the
- * batch's duplicates, index words) runs while the previous chunk's writes are with IndexedDB,
- * which stores them on a thread of its own: the CPU and the disk overlap instead of taking turns.
+ * Chunks are written one transaction after another. IndexedDB stores the writes on a thread of its
+ * own, so the pure work overlaps them instead of taking turns: a chunk's index entries (its search
+ * words) are worked out once its rows are on their way, and the next chunk's merging of the batch's
+ * duplicates while this one is stored.
  */
 export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions = {}): Promise<StoredPerson[]> {
   const d = db();
@@ -130,7 +130,7 @@ export async function upsertPeople(people: Person[], opts: UpsertPeopleOptions =
  * `whileWriting` runs once the writes are issued (pure work only: the transaction must not wait on anything else).
  */
 async function writeChunk(
-  { groups, merged, mergedKeys, words }: PreparedChunk,
+  { groups, merged, mergedKeys }: PreparedChunk,
   now: string,
   opts: UpsertPeopleOptions,
   result: StoredPerson[],
@@ -142,8 +142,6 @@ async function writeChunk(
 
   const rows: StoredPerson[] = [];
   const rowKeys: string[][] = [];
-  /** personWords of each row, when they are those of one merged record (a new row made from it). */
-  const rowWords: (string[] | undefined)[] = [];
   /** Whether a row is one input as it came, under its own id: its identity keys are that input's. */
   const asInput: boolean[] = [];
   const absorbed = new Map<string, string>();
@@ -151,7 +149,6 @@ async function writeChunk(
     const storedRows = [...component.stored].sort(bySavedAt);
     let row: StoredPerson;
     const previousKeys: string[] = [];
-    let known: string[] | undefined;
     let sameAsInput = false;
     if (storedRows.length) {
       row = storedRows[0]!;
@@ -164,7 +161,6 @@ async function writeChunk(
     } else {
       let incoming = merged[component.incoming[0]!]!;
       const single = component.incoming.length === 1 ? component.incoming[0]! : undefined;
-      if (single !== undefined) known = words[single];
       for (const i of component.incoming.slice(1)) incoming = mergePerson(incoming, merged[i]!, { now });
       const id = incoming.id || personLocalId(incoming) || `person:${now}:${rows.length}`;
       row = { ...incoming, id, keys: [], savedAt: now };
@@ -173,7 +169,6 @@ async function writeChunk(
     for (const i of component.incoming) previousKeys.push(...mergedKeys[i]!);
     rows.push(row);
     rowKeys.push(previousKeys);
-    rowWords.push(known);
     asInput.push(sameAsInput);
     for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
   }
@@ -187,7 +182,7 @@ async function writeChunk(
   // The index entries are worked out, and the next chunk prepared, while IndexedDB stores the rows.
   const put = d.people.bulkPut(rows);
   const logged = logPeopleIndexEntries(
-    rows.map((row, i) => personIndexEntry(row, rowWords[i])),
+    rows.map((row) => personIndexEntry(row)),
     [...absorbed.keys()],
   );
   whileWriting();
