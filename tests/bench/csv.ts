@@ -6,7 +6,8 @@
  *   again and again, so generation costs nothing and memory shows what the parser keeps. Reports
  *   rows/s, MB/s and peak heap / RSS over the baseline.
  * - parse in a Chromium Worker, and persist (the app's import into IndexedDB on disk): csv-browser.ts.
- * - enrich: an N-row job run by the real runner through the real main services (createMainRuntime)
+ * - enrich: an N-row job run by the real runner through the real main services (createMainRuntime, on
+ *   a worker thread of its own with the simulator: enrich-main-worker.ts)
  *   against the Apollo simulator limited to R requests/s. Reports achieved rows/s against the
  *   ceiling R x batch size, 429s the simulator sent, and credits spent against the estimate.
  */
@@ -15,9 +16,10 @@ import 'fake-indexeddb/auto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createApi } from '../../shared/api';
-import { createMainRuntime } from '../../main/runtime';
 import { getSampleDataset } from '../../main/providers/sample/dataset';
-import { startApolloSimulator } from '../simulators/apollo';
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { EnrichMainRequest, EnrichMainWorkerData } from './enrich-main-worker';
 import { parseCsv } from '../../renderer/src/features/enrich/csv/parse';
 import { ProspectDb, setDb } from '../../renderer/src/db/schema';
 import { importCsv } from '../../renderer/src/features/enrich/import';
@@ -158,28 +160,20 @@ export interface BenchEnrichResult {
 }
 
 export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnrichResult> {
-  const sim = await startApolloSimulator({
+  // Main and the simulator on a thread of their own, as main is a process of its own in the app.
+  const main = await startEnrichMain({
+    R: opts.R,
     latencyMs: opts.latencyMs,
-    // No x-rate-limit-* headers: their "minute" would be this one-second window, and main reads them as minutes.
-    rateLimit: { requests: opts.R, perMs: 1000, sendRetryAfter: true, headers: 'none' },
+    concurrency: Math.max(2, opts.concurrency ?? 4),
   });
-  const runtime = await createMainRuntime({
-    env: {
-      PROSPECT_DESK_SECRET_STORE: 'memory',
-      APOLLO_BASE_URL: sim.baseUrl,
-      PROSPECT_DESK_RATE_LIMITS: JSON.stringify({
-        apollo: { requestsPerSecond: opts.R, concurrency: Math.max(2, opts.concurrency ?? 4) },
-      }),
-    },
-    emit: () => {},
-    saveCsv: async () => ({ saved: false }),
-    log: () => {},
+  const api = createApi({
+    invoke: (c, i) => main.call({ kind: 'invoke', channel: c, input: i }),
+    subscribe: () => () => {},
   });
-  const api = createApi({ invoke: (c, i) => runtime.dispatch(c, i), subscribe: () => () => {} });
   const database = new ProspectDb(`bench-csv-${Date.now()}`);
   const previous = setDb(database);
   try {
-    const key = await api.secrets.set({ provider: 'apollo', key: sim.validKey });
+    const key = await api.secrets.set({ provider: 'apollo', key: main.validKey });
     if (!key.ok) throw new Error(key.error.message);
 
     // Every row a distinct input: people by email (or LinkedIn when they have none), then by name
@@ -212,6 +206,7 @@ export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnr
     const result = await runner.start(imported.jobId, plan);
     const elapsedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const sim = (await main.call({ kind: 'stats' })) as { total: number; rateLimited: number; creditsCharged: number };
     const batchSize = ENRICH_BATCH_SIZES.apollo!;
     const rowsPerSecond = opts.rows / (elapsedMs / 1000);
     const ceiling = opts.R * batchSize;
@@ -225,11 +220,11 @@ export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnr
       rowsPerSecond: round(rowsPerSecond, 1),
       ceilingRowsPerSecond: ceiling,
       ratio: round(rowsPerSecond / ceiling, 3),
-      requests: sim.stats.total,
-      r429: sim.stats.rateLimited,
+      requests: sim.total,
+      r429: sim.rateLimited,
       runnerRateLimited: result.progress.rateLimited,
       creditsSpent: result.progress.creditsSpent,
-      creditsCharged: sim.stats.creditsCharged,
+      creditsCharged: sim.creditsCharged,
       estimateMin: estimate.value.total.min,
       estimateMax: estimate.value.total.max,
       statuses: {
@@ -244,10 +239,44 @@ export async function benchCsvEnrich(opts: BenchEnrichOptions): Promise<BenchEnr
     setDb(previous);
     database.close();
     await database.delete().catch(() => {});
-    await runtime.close();
-    await sim.close();
+    await main.close();
   }
 }
+
+/** The enrich bench's main thread (enrich-main-worker.ts) and a call to it. */
+async function startEnrichMain(data: EnrichMainWorkerData) {
+  // tsx's require hook, so the worker runs the TypeScript as the bench does (execArgv --import is not honoured for workers).
+  const entry = JSON.stringify(join(__dirname, 'enrich-main-worker.ts'));
+  const worker = new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: data });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  const ready = await new Promise<{ validKey: string }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m: { ready?: true; validKey: string; id?: number; output?: unknown; error?: string }) => {
+      if (m.ready) return resolve(m);
+      const w = waiting.get(m.id!);
+      waiting.delete(m.id!);
+      if (m.error !== undefined) w?.reject(new Error(m.error));
+      else w?.resolve(m.output);
+    });
+  });
+  const call = (req: DistributiveOmit<EnrichMainRequest, 'id'>) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...req, id });
+    });
+  return {
+    validKey: ready.validKey,
+    call: call as <T = never>(req: DistributiveOmit<EnrichMainRequest, 'id'>) => Promise<T>,
+    async close() {
+      await call({ kind: 'close' });
+      await worker.terminate();
+    },
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The scenarios `npm run bench` reports; `quick` shrinks them to seconds. */
 export async function benchCsvSuite(quick = false): Promise<Record<string, unknown>> {
