@@ -7,7 +7,8 @@
  */
 import type { ProspectDb } from '../../db/schema';
 import { emptyEligibility, type EligibilitySummary } from './plan';
-import { canEnrich, ENRICHING_PROVIDERS, proposeMapping, toPersonQuery, type ColumnMapping } from './mapping';
+import { canEnrich, ENRICHING_PROVIDERS, personQueryReader, proposeMapping, type ColumnMapping } from './mapping';
+import type { PersonQuery } from '../../../../shared/domain';
 import {
   parseCsv,
   type CsvParseFailure,
@@ -87,11 +88,12 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
 
   let headers: string[] = [];
   let mapping: ColumnMapping | undefined;
+  let queryOf: ((values: readonly string[]) => PersonQuery | null) | undefined;
   // Each enriching provider on its own, for the proposed mapping; the plan's waterfall is counted later.
   const eligibility = emptyEligibility(ENRICHING_PROVIDERS);
   const tally = (values: readonly string[]) => {
     eligibility.total++;
-    const query = toPersonQuery(values, mapping!);
+    const query = queryOf!(values);
     if (!query) {
       eligibility.noIdentifier++;
       return;
@@ -143,6 +145,7 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
         headers,
         rows.slice(0, 50).map((r) => r.values),
       );
+      queryOf ??= personQueryReader(mapping);
       const full: CsvRowChunkRecord[] = [];
       for (const r of rows) {
         tally(r.values);
