@@ -17,7 +17,7 @@ import {
   type CsvSource,
   type ParsedRow,
 } from './csv/parse';
-import { ChunkPacker, deleteJobRows } from './rows';
+import { ChunkPacker, deleteJobRows, rowsIn } from './rows';
 import type { CsvJobRecord, CsvRowChunkRecord } from './types';
 
 export { deleteJobRows };
@@ -124,7 +124,7 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
     writing = writing.then(async () => {
       await db.transaction('rw', db.csvRowChunks, db.csvJobs, async () => {
         await db.csvRowChunks.bulkPut(chunks);
-        stored = chunks.at(-1)!.first + chunks.at(-1)!.values.length;
+        stored = chunks.at(-1)!.first + rowsIn(chunks.at(-1)!);
         await db.csvJobs.update(jobId, { rowCount: stored, updatedAt: now().toISOString() });
       });
       if (!firstRowsSaid && mapping) {
