@@ -94,6 +94,24 @@ describe('importCsv', () => {
     expect(await database.csvRowChunks.count()).toBe(0);
   });
 
+  it('a failed chunk write fails the import: no write after it, nothing left behind, the reason said', async () => {
+    const attempted: number[] = [];
+    database.csvRowChunks.hook('creating', (_key, chunk) => {
+      attempted.push(chunk.chunk);
+      if (chunk.chunk === 3) throw new Error('disk full');
+    });
+    const result = await importCsv(database, new Blob([leads(8000)]), {
+      fileName: 'leads.csv',
+      // One chunk per transaction, so the parse runs ahead of the failed write.
+      parse: { batchRows: 1000, chunkBytes: 8192 },
+    });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('disk full') });
+    // Writes go in order and stop at the failure, so a job could never hold rows with a gap.
+    expect(attempted).toEqual([0, 1, 2, 3]);
+    expect(await database.csvJobs.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
+  });
+
   it('re-importing into the same job (other options) replaces its rows', async () => {
     const first = await importCsv(database, new Blob(['a;b,c\n1;2,3\n4;5,6\n']), { fileName: 'x.csv' });
     expect(first.ok && first.report.headers).toEqual(['a;b', 'c']);
