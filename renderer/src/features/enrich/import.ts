@@ -6,9 +6,7 @@
  * tests call it directly. Rows get no run state here: no state record means 'pending'.
  */
 import type { ProspectDb } from '../../db/schema';
-import { emptyEligibility, type EligibilitySummary } from './plan';
-import { canEnrich, ENRICHING_PROVIDERS, personQueryReader, proposeMapping, type ColumnMapping } from './mapping';
-import type { PersonQuery } from '../../../../shared/domain';
+import { proposeMapping, type ColumnMapping } from './mapping';
 import {
   parseCsv,
   type CsvParseFailure,
@@ -47,9 +45,11 @@ export interface ImportSuccess {
   ok: true;
   jobId: string;
   report: CsvParseReport;
+  /**
+   * The proposed mapping. What each provider could take is counted by scanEligibility once the rep
+   * has a mapping and a plan (counting it here for every row too was a fifth of a 1M-row import).
+   */
   mapping: ColumnMapping;
-  /** Rows each enriching provider could take with the proposed mapping (before the plan is chosen). */
-  eligibility: EligibilitySummary;
 }
 export type ImportResult = ImportSuccess | CsvParseFailure;
 
@@ -91,31 +91,6 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
 
   let headers: string[] = [];
   let mapping: ColumnMapping | undefined;
-  let queryOf: ((values: readonly string[]) => PersonQuery | null) | undefined;
-  // Each enriching provider on its own, for the proposed mapping; the plan's waterfall is counted later.
-  const eligibility = emptyEligibility(ENRICHING_PROVIDERS);
-  const tally = (values: readonly string[]) => {
-    eligibility.total++;
-    const query = queryOf!(values);
-    if (!query) {
-      eligibility.noIdentifier++;
-      return;
-    }
-    let any = false;
-    for (const p of ENRICHING_PROVIDERS) {
-      if (!canEnrich(p, query)) continue;
-      any = true;
-      const stat = eligibility.perProvider[p]!;
-      stat.eligible++;
-      stat.certain++;
-      if (query.email) {
-        stat.eligibleByEmail++;
-        stat.certainByEmail++;
-      }
-    }
-    if (!any) eligibility.noProvider++;
-  };
-
   const packer = new ChunkPacker(jobId);
   let stored = 0;
   let parsed: Omit<ImportProgress, 'jobId'> = { bytesRead: 0, rows: 0 };
@@ -156,10 +131,8 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
           headers,
           rows.slice(0, 50).map((r) => r.values),
         );
-        queryOf ??= personQueryReader(mapping);
         const full: CsvRowChunkRecord[] = [];
         for (const r of rows) {
-          tally(r.values);
           const chunk = packer.add(r);
           if (chunk) full.push(chunk);
         }
@@ -205,5 +178,5 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
       bytes: report.bytesRead,
     },
   } as Partial<CsvJobRecord>);
-  return { ok: true, jobId, report, mapping: finalMapping, eligibility };
+  return { ok: true, jobId, report, mapping: finalMapping };
 }
