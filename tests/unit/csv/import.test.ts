@@ -81,15 +81,37 @@ describe('importCsv', () => {
     expect(firstRows).toEqual([
       { rows: 1000, headers: ['Email', 'First Name', 'Last Name', 'Company Website', 'Notes'], storedBefore: 1 },
     ]);
-    expect(result.eligibility.total).toBe(2500);
-    expect(result.eligibility.noIdentifier).toBe(250);
-    expect(result.eligibility.perProvider.apione!.eligible).toBe(2250);
-    expect(result.eligibility.perProvider.sumble!.eligible).toBe(2000);
+    // The proposed mapping names who each row is: what the eligibility scan counts from.
+    const counted = await scanEligibility(database, result.jobId, result.mapping, {
+      providers: ['apione'],
+      fields: ['title'],
+      mode: 'overwrite',
+    });
+    expect(counted).toMatchObject({ total: 2500, noIdentifier: 250 });
+    expect(counted.perProvider.apione!.eligible).toBe(2250);
   });
 
   it('a bad file leaves no job behind and says why', async () => {
     const result = await importCsv(database, new Blob(['email,name\n']), { fileName: 'empty.csv' });
     expect(result).toMatchObject({ ok: false, code: 'no_rows' });
+    expect(await database.csvJobs.count()).toBe(0);
+    expect(await database.csvRowChunks.count()).toBe(0);
+  });
+
+  it('a failed chunk write fails the import: no write after it, nothing left behind, the reason said', async () => {
+    const attempted: number[] = [];
+    database.csvRowChunks.hook('creating', (_key, chunk) => {
+      attempted.push(chunk.chunk);
+      if (chunk.chunk === 3) throw new Error('disk full');
+    });
+    const result = await importCsv(database, new Blob([leads(8000)]), {
+      fileName: 'leads.csv',
+      // One chunk per transaction, so the parse runs ahead of the failed write.
+      parse: { batchRows: 1000, chunkBytes: 8192 },
+    });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('disk full') });
+    // Writes go in order and stop at the failure, so a job could never hold rows with a gap.
+    expect(attempted).toEqual([0, 1, 2, 3]);
     expect(await database.csvJobs.count()).toBe(0);
     expect(await database.csvRowChunks.count()).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canEnrich,
+  personQueryReader,
   proposeMapping,
   queryFor,
   splitFullName,
@@ -148,6 +149,25 @@ describe('toPersonQuery', () => {
   it('is null when the row names nobody', () => {
     expect(toPersonQuery(row({ Company: 'Acme', Website: 'acme.com', Notes: 'hello' }), mapping)).toBeNull();
     expect(toPersonQuery(row({}), mapping)).toBeNull();
+  });
+
+  it('takes the first non-empty of several columns mapped to one target, in column order', () => {
+    const twoEmails: ColumnMapping = { '0': 'keep', '1': 'email', '2': 'firstName', '3': 'email' };
+    expect(toPersonQuery(['x', ' ', 'Al', 'al@b.co'], twoEmails)).toEqual({ email: 'al@b.co', firstName: 'Al' });
+    expect(toPersonQuery(['x', 'first@b.co', 'Al', 'al@b.co'], twoEmails)?.email).toBe('first@b.co');
+  });
+
+  it('personQueryReader answers as toPersonQuery does, row after row, with the mapping read once', () => {
+    const read = personQueryReader(mapping);
+    const rows = [
+      row({ Email: 'Jane@Acme.com', 'Apollo id': 'ap-1' }),
+      row({ 'Full name': 'Ana de Souza' }),
+      row({ Company: 'Acme' }),
+      row({ LinkedIn: 'linkedin.com/in/bo', First: 'Bo' }),
+    ];
+    for (const r of rows) expect(read(r)).toEqual(toPersonQuery(r, mapping));
+    expect(read(rows[0]!)).toMatchObject({ email: 'jane@acme.com', providerIds: { apollo: 'ap-1' } });
+    expect(read(rows[2]!)).toBeNull();
   });
 
   it('queryFor sends a provider only its own id', () => {

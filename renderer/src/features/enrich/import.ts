@@ -1,13 +1,12 @@
 /**
  * File -> Dexie: the parse streams rows into packed chunks (rows.ts, CSV_CHUNK_ROWS rows of cells
- * per record), with the csvJobs row kept current (rowCount grows as chunks land). One chunk write
- * is in flight while the next rows parse, so parse and IndexedDB overlap. Runs inside the parse
- * Worker in the app, so neither the parse nor the writes touch the UI thread; Node tests call it
- * directly. Rows get no run state here: no state record means 'pending'.
+ * per record), with the csvJobs row kept current (rowCount grows as chunks land). One transaction
+ * of chunks is written at a time while the parse reads on, so parse and IndexedDB overlap. Runs
+ * inside the parse Worker in the app, so neither the parse nor the writes touch the UI thread; Node
+ * tests call it directly. Rows get no run state here: no state record means 'pending'.
  */
 import type { ProspectDb } from '../../db/schema';
-import { emptyEligibility, type EligibilitySummary } from './plan';
-import { canEnrich, ENRICHING_PROVIDERS, proposeMapping, toPersonQuery, type ColumnMapping } from './mapping';
+import { proposeMapping, type ColumnMapping } from './mapping';
 import {
   parseCsv,
   type CsvParseFailure,
@@ -16,8 +15,8 @@ import {
   type CsvSource,
   type ParsedRow,
 } from './csv/parse';
-import { ChunkPacker, deleteJobRows } from './rows';
-import type { CsvJobRecord, CsvRowChunkRecord } from './types';
+import { ChunkPacker, deleteJobRows, rowsIn } from './rows';
+import { CSV_CHUNK_ROWS, type CsvJobRecord, type CsvRowChunkRecord } from './types';
 
 export { deleteJobRows };
 
@@ -46,9 +45,11 @@ export interface ImportSuccess {
   ok: true;
   jobId: string;
   report: CsvParseReport;
+  /**
+   * The proposed mapping. What each provider could take is counted by scanEligibility once the rep
+   * has a mapping and a plan (counting it here for every row too was a fifth of a 1M-row import).
+   */
   mapping: ColumnMapping;
-  /** Rows each enriching provider could take with the proposed mapping (before the plan is chosen). */
-  eligibility: EligibilitySummary;
 }
 export type ImportResult = ImportSuccess | CsvParseFailure;
 
@@ -61,6 +62,9 @@ export async function deleteJob(db: ProspectDb, jobId: string): Promise<void> {
 export function fileTitle(name: string): string {
   return name.replace(/\.(csv|tsv|txt)$/i, '').trim() || name;
 }
+
+/** Rows the parse hands over at a time, written in one transaction (CSV_CHUNK_ROWS per chunk). */
+const IMPORT_BATCH_ROWS = 5 * CSV_CHUNK_ROWS;
 
 export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportOptions): Promise<ImportResult> {
   const now = opts.now ?? (() => new Date());
@@ -87,42 +91,22 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
 
   let headers: string[] = [];
   let mapping: ColumnMapping | undefined;
-  // Each enriching provider on its own, for the proposed mapping; the plan's waterfall is counted later.
-  const eligibility = emptyEligibility(ENRICHING_PROVIDERS);
-  const tally = (values: readonly string[]) => {
-    eligibility.total++;
-    const query = toPersonQuery(values, mapping!);
-    if (!query) {
-      eligibility.noIdentifier++;
-      return;
-    }
-    let any = false;
-    for (const p of ENRICHING_PROVIDERS) {
-      if (!canEnrich(p, query)) continue;
-      any = true;
-      const stat = eligibility.perProvider[p]!;
-      stat.eligible++;
-      stat.certain++;
-      if (query.email) {
-        stat.eligibleByEmail++;
-        stat.certainByEmail++;
-      }
-    }
-    if (!any) eligibility.noProvider++;
-  };
-
   const packer = new ChunkPacker(jobId);
   let stored = 0;
   let parsed: Omit<ImportProgress, 'jobId'> = { bytesRead: 0, rows: 0 };
   let firstRowsSaid = false;
-  // One write in flight: the next rows parse while IndexedDB commits the previous chunks.
+  // Writes go one transaction after another (a failed one stops those after it, so the stored
+  // rows never have a gap), while the parse runs up to two batches ahead of them. The
+  // transactions take the default durability, which Chromium (since 121, so every Electron we
+  // ship) makes 'relaxed': imported rows can always be read again from the file.
   let writing: Promise<void> = Promise.resolve();
+  let beforeLast: Promise<void> = Promise.resolve();
   const store = (chunks: CsvRowChunkRecord[]) => {
     if (chunks.length === 0) return writing;
     writing = writing.then(async () => {
       await db.transaction('rw', db.csvRowChunks, db.csvJobs, async () => {
         await db.csvRowChunks.bulkPut(chunks);
-        stored = chunks.at(-1)!.first + chunks.at(-1)!.values.length;
+        stored = chunks.at(-1)!.first + rowsIn(chunks.at(-1)!);
         await db.csvJobs.update(jobId, { rowCount: stored, updatedAt: now().toISOString() });
       });
       if (!firstRowsSaid && mapping) {
@@ -133,32 +117,38 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
     return writing;
   };
 
-  const result = await parseCsv(source, opts.parse ?? {}, {
-    onHeaders: async (h) => {
-      headers = h;
-      await db.csvJobs.update(jobId, { headers: h, updatedAt: now().toISOString() });
+  // 5,000-row batches: five chunks per transaction, a fifth of the commits 1,000-row chunks alone would take.
+  const result = await parseCsv(
+    source,
+    { batchRows: IMPORT_BATCH_ROWS, ...opts.parse },
+    {
+      onHeaders: async (h) => {
+        headers = h;
+        await db.csvJobs.update(jobId, { headers: h, updatedAt: now().toISOString() });
+      },
+      onRows: async (rows: ParsedRow[]) => {
+        mapping ??= proposeMapping(
+          headers,
+          rows.slice(0, 50).map((r) => r.values),
+        );
+        const full: CsvRowChunkRecord[] = [];
+        for (const r of rows) {
+          const chunk = packer.add(r);
+          if (chunk) full.push(chunk);
+        }
+        // Wait for the write before the one before last only: memory stays bounded (three batches at
+        // most), and a slow commit does not stall the parse.
+        const previous = beforeLast;
+        beforeLast = writing;
+        void store(full).catch(() => {});
+        await previous;
+      },
+      onProgress: (p) => {
+        parsed = p;
+        opts.onProgress?.({ jobId, ...p });
+      },
     },
-    onRows: async (rows: ParsedRow[]) => {
-      mapping ??= proposeMapping(
-        headers,
-        rows.slice(0, 50).map((r) => r.values),
-      );
-      const full: CsvRowChunkRecord[] = [];
-      for (const r of rows) {
-        tally(r.values);
-        const chunk = packer.add(r);
-        if (chunk) full.push(chunk);
-      }
-      // Wait for the write before last only: memory stays bounded, parse and writes overlap.
-      const previous = writing;
-      void store(full).catch(() => {});
-      await previous;
-    },
-    onProgress: (p) => {
-      parsed = p;
-      opts.onProgress?.({ jobId, ...p });
-    },
-  });
+  );
 
   // The last partly filled chunk, then every write done (a failed write fails the import).
   const last = packer.flush();
@@ -188,5 +178,5 @@ export async function importCsv(db: ProspectDb, source: CsvSource, opts: ImportO
       bytes: report.bytesRead,
     },
   } as Partial<CsvJobRecord>);
-  return { ok: true, jobId, report, mapping: finalMapping, eligibility };
+  return { ok: true, jobId, report, mapping: finalMapping };
 }

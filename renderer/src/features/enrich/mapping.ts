@@ -369,27 +369,31 @@ export function proposeMapping(
   return mapping;
 }
 
-/** Each mapping's columns by target, worked out once (valueFor runs a dozen times per row of a run); mappings are replaced, never changed in place, once built. */
-const columnsByTarget = new WeakMap<ColumnMapping, Map<MappingTarget, number[]>>();
-
-function columnsOf(mapping: ColumnMapping, target: MappingTarget): readonly number[] {
-  let byTarget = columnsByTarget.get(mapping);
-  if (!byTarget) {
-    byTarget = new Map();
-    for (const [column, t] of Object.entries(mapping)) {
-      if (!t) continue;
-      const list = byTarget.get(t);
-      if (list) list.push(Number(column));
-      else byTarget.set(t, [Number(column)]);
-    }
-    columnsByTarget.set(mapping, byTarget);
-  }
-  return byTarget.get(target) ?? [];
-}
+/**
+ * Each mapping's columns by target, worked out once: valueFor runs a dozen times per row of a run
+ * (originalValues, eligibility). Mappings are replaced, never changed in place, once built.
+ */
+const targetColumns = new WeakMap<ColumnMapping, TargetColumns>();
 
 /** First non-empty value among the columns mapped to `target`. */
 export function valueFor(values: readonly string[], mapping: ColumnMapping, target: MappingTarget): string | undefined {
-  for (const column of columnsOf(mapping, target)) {
+  let columns = targetColumns.get(mapping);
+  if (!columns) targetColumns.set(mapping, (columns = columnsByTarget(mapping)));
+  return firstValue(values, columns[target]);
+}
+
+/** Each target's columns, in the mapping's (ascending column) order. */
+type TargetColumns = Partial<Record<MappingTarget, number[]>>;
+
+function columnsByTarget(mapping: ColumnMapping): TargetColumns {
+  const columns: TargetColumns = {};
+  for (const [column, target] of Object.entries(mapping)) (columns[target] ??= []).push(Number(column));
+  return columns;
+}
+
+function firstValue(values: readonly string[], columns: readonly number[] | undefined): string | undefined {
+  if (!columns) return undefined;
+  for (const column of columns) {
     const v = values[column]?.trim();
     if (v) return v;
   }
@@ -464,40 +468,56 @@ const fits = (value: string | undefined, max: number) => (value && value.length 
  * a full name is split when first/last are absent.
  */
 export function toPersonQuery(values: readonly string[], mapping: ColumnMapping): PersonQuery | null {
-  const q: PersonQuery = {};
-  const email = normalizeEmail(fits(valueFor(values, mapping, 'email'), 320));
-  if (email) q.email = email;
-  const linkedin = normalizeLinkedinUrl(fits(valueFor(values, mapping, 'linkedin'), 500));
-  if (linkedin) q.linkedinUrl = linkedin;
+  return personQueryReader(mapping)(values);
+}
 
-  let first = fits(valueFor(values, mapping, 'firstName'), 200);
-  let last = fits(valueFor(values, mapping, 'lastName'), 200);
-  const familyFirst = fits(valueFor(values, mapping, 'fullNameFamilyFirst'), 400);
-  const full = fits(valueFor(values, mapping, 'fullName'), 400) ?? familyFirst;
-  if (full && (!first || !last)) {
-    const split = full === familyFirst ? splitFamilyFirst(full) : splitFullName(full);
-    first ??= fits(split.first, 200);
-    last ??= fits(split.last, 200);
-  }
-  if (first) q.firstName = first;
-  if (last) q.lastName = last;
-  const fullName = full ?? (first && last ? `${first} ${last}` : undefined);
-  if (fullName) q.fullName = fullName;
+/**
+ * toPersonQuery with the mapping read once: for the loops that ask it of every row of a file (the
+ * import's eligibility tally, the eligibility scan). Reading the mapping's entries for each target
+ * of each row was half of a 1M-row import's time.
+ */
+export function personQueryReader(mapping: ColumnMapping): (values: readonly string[]) => PersonQuery | null {
+  const columns = columnsByTarget(mapping);
+  const idColumns = PROVIDER_ID_TARGETS.flatMap((target) =>
+    columns[target] ? [[target.slice(3) as ProviderId, columns[target]] as const] : [],
+  );
+  return (values) => {
+    const valueOf = (target: MappingTarget) => firstValue(values, columns[target]);
+    const q: PersonQuery = {};
+    const email = normalizeEmail(fits(valueOf('email'), 320));
+    if (email) q.email = email;
+    const linkedin = normalizeLinkedinUrl(fits(valueOf('linkedin'), 500));
+    if (linkedin) q.linkedinUrl = linkedin;
 
-  const company = fits(valueFor(values, mapping, 'company'), 300);
-  if (company) q.organizationName = company;
-  const domain = normalizeDomain(fits(valueFor(values, mapping, 'domain'), 300));
-  if (domain) q.organizationDomain = domain;
+    let first = fits(valueOf('firstName'), 200);
+    let last = fits(valueOf('lastName'), 200);
+    const familyFirst = fits(valueOf('fullNameFamilyFirst'), 400);
+    const full = fits(valueOf('fullName'), 400) ?? familyFirst;
+    if (full && (!first || !last)) {
+      const split = full === familyFirst ? splitFamilyFirst(full) : splitFullName(full);
+      first ??= fits(split.first, 200);
+      last ??= fits(split.last, 200);
+    }
+    if (first) q.firstName = first;
+    if (last) q.lastName = last;
+    const fullName = full ?? (first && last ? `${first} ${last}` : undefined);
+    if (fullName) q.fullName = fullName;
 
-  const ids: ProviderIds = {};
-  for (const target of PROVIDER_ID_TARGETS) {
-    const id = fits(valueFor(values, mapping, target), 200);
-    if (id) ids[target.slice(3) as ProviderId] = id;
-  }
-  if (Object.keys(ids).length > 0) q.providerIds = ids;
+    const company = fits(valueOf('company'), 300);
+    if (company) q.organizationName = company;
+    const domain = normalizeDomain(fits(valueOf('domain'), 300));
+    if (domain) q.organizationDomain = domain;
 
-  const namesSomeone = q.email || q.linkedinUrl || q.providerIds || q.firstName || q.lastName || q.fullName;
-  return namesSomeone ? q : null;
+    let ids: ProviderIds | undefined;
+    for (const [provider, cols] of idColumns) {
+      const id = fits(firstValue(values, cols), 200);
+      if (id) (ids ??= {})[provider] = id;
+    }
+    if (ids) q.providerIds = ids;
+
+    const namesSomeone = q.email || q.linkedinUrl || q.providerIds || q.firstName || q.lastName || q.fullName;
+    return namesSomeone ? q : null;
+  };
 }
 
 // Which providers enrich, their batch sizes and minimum inputs live in one shared table.

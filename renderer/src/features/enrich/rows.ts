@@ -26,29 +26,47 @@ export interface RowCells {
   issue?: string;
 }
 
+/** Cells per chunk the packer makes room for at first (it grows for wider files). */
+const INITIAL_CELLS = CSV_CHUNK_ROWS * 32;
+
 /**
- * Packs rows, arriving in index order from 0, into chunk records. `add` returns a chunk each time
- * one fills; `flush` returns the last, partly filled one.
+ * Packs rows, arriving in index order from 0, into chunk records with packed cells (types.ts,
+ * PackedCells). `add` returns a chunk each time one fills; `flush` returns the last, partly filled
+ * one.
  */
 export class ChunkPacker {
   private chunk = 0;
-  private values: string[][] = [];
-  private lines: number[] = [];
+  private rows = 0;
+  private cells: string[] = [];
+  private textLength = 0;
+  private cellEnds = new Uint32Array(INITIAL_CELLS);
+  private rowEnds = new Uint32Array(CSV_CHUNK_ROWS);
+  private lines = new Uint32Array(CSV_CHUNK_ROWS);
   private issues: Record<number, string> | undefined;
 
   constructor(private readonly jobId: string) {}
 
   add(row: RowCells): CsvRowChunkRecord | undefined {
-    const expected = this.chunk * CSV_CHUNK_ROWS + this.values.length;
+    const expected = this.chunk * CSV_CHUNK_ROWS + this.rows;
     if (row.index !== expected) throw new Error(`Rows out of order: row ${row.index} where ${expected} was expected.`);
-    if (row.issue) (this.issues ??= {})[this.values.length] = row.issue;
-    this.values.push(row.values);
-    this.lines.push(row.line ?? 0);
-    return this.values.length === CSV_CHUNK_ROWS ? this.take() : undefined;
+    if (row.issue) (this.issues ??= {})[this.rows] = row.issue;
+    let cell = this.cells.length;
+    if (cell + row.values.length > this.cellEnds.length) {
+      const grown = new Uint32Array(Math.max(2 * this.cellEnds.length, cell + row.values.length));
+      grown.set(this.cellEnds);
+      this.cellEnds = grown;
+    }
+    for (const value of row.values) {
+      this.cells.push(value);
+      this.cellEnds[cell++] = this.textLength += value.length;
+    }
+    this.rowEnds[this.rows] = cell;
+    this.lines[this.rows] = row.line ?? 0;
+    return ++this.rows === CSV_CHUNK_ROWS ? this.take() : undefined;
   }
 
   flush(): CsvRowChunkRecord | undefined {
-    return this.values.length ? this.take() : undefined;
+    return this.rows ? this.take() : undefined;
   }
 
   private take(): CsvRowChunkRecord {
@@ -56,16 +74,46 @@ export class ChunkPacker {
       jobId: this.jobId,
       chunk: this.chunk,
       first: this.chunk * CSV_CHUNK_ROWS,
-      values: this.values,
-      lines: this.lines,
+      text: this.cells.join(''),
+      cellEnds: this.cellEnds.slice(0, this.cells.length),
+      rowEnds: this.rowEnds.slice(0, this.rows),
+      lines: this.lines.slice(0, this.rows),
       ...(this.issues ? { issues: this.issues } : {}),
     };
     this.chunk++;
-    this.values = [];
-    this.lines = [];
+    this.rows = 0;
+    this.cells = [];
+    this.textLength = 0;
     this.issues = undefined;
     return record;
   }
+}
+
+/** Rows a chunk holds. */
+export const rowsIn = (chunk: CsvRowChunkRecord): number => (chunk.values ? chunk.values.length : chunk.rowEnds.length);
+
+/** The cells of the chunk's row at `offset`, from either form of chunk (types.ts). */
+export function cellsOf(chunk: CsvRowChunkRecord, offset: number): string[] {
+  if (chunk.values) return chunk.values[offset]!;
+  const { text, cellEnds, rowEnds } = chunk;
+  const from = offset === 0 ? 0 : rowEnds[offset - 1]!;
+  const to = rowEnds[offset]!;
+  const cells = new Array<string>(to - from);
+  let start = from === 0 ? 0 : cellEnds[from - 1]!;
+  for (let c = from; c < to; c++) {
+    const end = cellEnds[c]!;
+    cells[c - from] = text.slice(start, end);
+    start = end;
+  }
+  return cells;
+}
+
+/** Every row's cells of a chunk, in order. */
+function allCellsOf(chunk: CsvRowChunkRecord): string[][] {
+  if (chunk.values) return chunk.values;
+  const rows = new Array<string[]>(chunk.rowEnds.length);
+  for (let o = 0; o < rows.length; o++) rows[o] = cellsOf(chunk, o);
+  return rows;
 }
 
 /** A row's run state without its cells (what csvRowState keeps). */
@@ -82,8 +130,8 @@ export async function putRowStates(db: ProspectDb, rows: readonly CsvRowRecord[]
 function joinRow(chunk: CsvRowChunkRecord, offset: number, state: CsvRowStateRecord | undefined): CsvRowRecord {
   const index = chunk.first + offset;
   const row: CsvRowRecord = state
-    ? { ...state, values: chunk.values[offset]! }
-    : { jobId: chunk.jobId, index, status: 'pending', values: chunk.values[offset]! };
+    ? { ...state, values: cellsOf(chunk, offset) }
+    : { jobId: chunk.jobId, index, status: 'pending', values: cellsOf(chunk, offset) };
   // Line 0: not known (rows written before lines were recorded).
   const line = chunk.lines[offset];
   if (line) row.line = line;
@@ -105,7 +153,7 @@ async function statesBetween(
   return new Map(states.map((s) => [s.index, s]));
 }
 
-const lastIndexOf = (chunk: CsvRowChunkRecord) => chunk.first + chunk.values.length - 1;
+const lastIndexOf = (chunk: CsvRowChunkRecord) => chunk.first + rowsIn(chunk) - 1;
 
 /** Chunks of a job from `fromChunk` on, `count` at most, in order. */
 function chunksFrom(db: ProspectDb, jobId: string, fromChunk: number, count: number): Promise<CsvRowChunkRecord[]> {
@@ -143,7 +191,7 @@ export async function* pagesOfRows(db: ProspectDb, jobId: string, chunksPerPage 
     const states = await statesBetween(db, jobId, chunks[0]!.first, lastIndexOf(chunks.at(-1)!));
     const page: CsvRowRecord[] = [];
     for (const chunk of chunks)
-      for (let o = 0; o < chunk.values.length; o++) page.push(joinRow(chunk, o, states.get(chunk.first + o)));
+      for (let o = 0, n = rowsIn(chunk); o < n; o++) page.push(joinRow(chunk, o, states.get(chunk.first + o)));
     yield page;
     next = chunks.at(-1)!.chunk + 1;
   }
@@ -155,7 +203,7 @@ export async function* pagesOfValues(db: ProspectDb, jobId: string, chunksPerPag
   for (;;) {
     const chunks = await chunksFrom(db, jobId, next, chunksPerPage);
     if (chunks.length === 0) return;
-    yield chunks.length === 1 ? chunks[0]!.values : chunks.flatMap((c) => c.values);
+    yield chunks.length === 1 ? allCellsOf(chunks[0]!) : chunks.flatMap(allCellsOf);
     next = chunks.at(-1)!.chunk + 1;
   }
 }
@@ -196,7 +244,7 @@ export async function pendingRows(db: ProspectDb, jobId: string, from: number, l
       : [];
     for (const record of chunks) {
       if (!record) continue;
-      for (let o = Math.max(0, first - record.first); o < record.values.length && rows.length < limit; o++) {
+      for (let o = Math.max(0, first - record.first), n = rowsIn(record); o < n && rows.length < limit; o++) {
         const state = states.get(record.first + o);
         if (!state || state.status === 'pending') rows.push(joinRow(record, o, state));
       }
@@ -231,7 +279,7 @@ export function countWithStatus(db: ProspectDb, jobId: string, status: Exclude<C
 /** Rows a job holds (the cells written so far). */
 export async function countRows(db: ProspectDb, jobId: string): Promise<number> {
   const last = await db.csvRowChunks.where('[jobId+chunk]').between([jobId, -Infinity], [jobId, Infinity]).last();
-  return last ? last.first + last.values.length : 0;
+  return last ? last.first + rowsIn(last) : 0;
 }
 
 /** Deletes a job's cells and run state (range deletes: no per-row work). */
