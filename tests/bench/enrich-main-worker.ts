@@ -5,23 +5,29 @@
  * main's work (HTTP, JSON, normalising answers) stole the runner's timer slots and measured the
  * machine's single-core speed, not the run.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createMainRuntime } from '../../main/runtime';
 import { startApolloSimulator } from '../simulators/apollo';
 
-export interface EnrichMainWorkerData {
+export interface EnrichMainOptions {
   R: number;
   latencyMs: number;
   concurrency: number;
 }
 
 export type EnrichMainRequest =
+  | { id: number; kind: 'open'; options: EnrichMainOptions }
   | { id: number; kind: 'invoke'; channel: string; input: unknown }
   | { id: number; kind: 'stats' }
   | { id: number; kind: 'close' };
 
-async function main() {
-  const { R, latencyMs, concurrency } = workerData as EnrichMainWorkerData;
+type Run = {
+  sim: Awaited<ReturnType<typeof startApolloSimulator>>;
+  runtime: Awaited<ReturnType<typeof createMainRuntime>>;
+};
+
+/** A fresh simulator and main per run (main's journal would answer a repeated run for free); one warm thread for all. */
+async function open({ R, latencyMs, concurrency }: EnrichMainOptions): Promise<Run> {
   const sim = await startApolloSimulator({
     latencyMs,
     // No x-rate-limit-* headers: their "minute" would be this one-second window, and main reads them as minutes.
@@ -37,23 +43,29 @@ async function main() {
     saveCsv: async () => ({ saved: false }),
     log: () => {},
   });
-  const port = parentPort!;
-  port.on('message', (req: EnrichMainRequest) => {
-    void (async () => {
-      if (req.kind === 'invoke') {
-        const output = await runtime.dispatch(req.channel as never, req.input as never);
-        port.postMessage({ id: req.id, output });
-      } else if (req.kind === 'stats') {
-        const { total, rateLimited, creditsCharged } = sim.stats;
-        port.postMessage({ id: req.id, output: { total, rateLimited, creditsCharged } });
-      } else {
-        await runtime.close();
-        await sim.close();
-        port.postMessage({ id: req.id, output: null });
-      }
-    })().catch((err: unknown) => port.postMessage({ id: req.id, error: String(err) }));
-  });
-  port.postMessage({ ready: true, validKey: sim.validKey });
+  return { sim, runtime };
 }
 
-void main();
+const port = parentPort!;
+let run: Run | undefined;
+port.on('message', (req: EnrichMainRequest) => {
+  void (async () => {
+    if (req.kind === 'open') {
+      run = await open(req.options);
+      return run.sim.validKey;
+    }
+    if (!run) throw new Error('No run is open.');
+    if (req.kind === 'invoke') return run.runtime.dispatch(req.channel as never, req.input as never);
+    if (req.kind === 'stats') {
+      const { total, rateLimited, creditsCharged } = run.sim.stats;
+      return { total, rateLimited, creditsCharged };
+    }
+    await run.runtime.close();
+    await run.sim.close();
+    run = undefined;
+    return null;
+  })().then(
+    (output) => port.postMessage({ id: req.id, output }),
+    (err: unknown) => port.postMessage({ id: req.id, error: String(err) }),
+  );
+});
