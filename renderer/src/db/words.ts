@@ -48,10 +48,24 @@ function addChunkWords(chunk: string, out: Set<string>): void {
   }
 }
 
+/**
+ * Words of recent texts: first names, last names, titles, company names and places repeat from
+ * person to person, and a save works out every person's words. Bounded: emptied when full.
+ */
+const textWordsCache = new Map<string, readonly string[]>();
+const TEXT_CACHE_SIZE = 20_000;
+
 /** Add the words of free text (names, titles, places) to `out`. */
 export function addTextWords(text: string | undefined | null, out: Set<string>): void {
   if (!text) return;
-  for (const chunk of foldText(text).split(/\s+/)) addChunkWords(chunk, out);
+  let words = textWordsCache.get(text);
+  if (!words) {
+    const own = new Set<string>();
+    for (const chunk of foldText(text).split(/\s+/)) addChunkWords(chunk, own);
+    if (textWordsCache.size >= TEXT_CACHE_SIZE) textWordsCache.clear();
+    textWordsCache.set(text, (words = [...own]));
+  }
+  for (const word of words) out.add(word);
 }
 
 /** An email: the whole address, the local part (with its pieces) and the domain. */
