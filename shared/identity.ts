@@ -76,11 +76,21 @@ export function isPlaceholderEmail(email: string): boolean {
 /** "https://www.Stripe.com/about" or "stripe.com" -> "stripe.com" (registrable domain). */
 export function normalizeDomain(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
+  const known = domainCache.get(raw);
+  if (known !== undefined) return known || undefined;
   const text = raw.trim().toLowerCase();
-  if (!text) return undefined;
-  const domain = getDomain(text.includes('@') ? text.split('@').pop()! : text);
-  return domain ?? undefined;
+  const domain = (text && getDomain(text.includes('@') ? text.split('@').pop()! : text)) || undefined;
+  if (domainCache.size >= DOMAIN_CACHE_SIZE) domainCache.clear();
+  domainCache.set(raw, domain ?? '');
+  return domain;
 }
+
+/**
+ * normalizeDomain's recent answers ('' for none): a save asks it for every person's company and
+ * emails, and the public-suffix lookup behind it is the dear part. Bounded: emptied when full.
+ */
+const domainCache = new Map<string, string>();
+const DOMAIN_CACHE_SIZE = 20_000;
 
 /** Printable ASCII (anything else, tabs included, takes the general path). */
 const ASCII = /^[ -~]*$/;
