@@ -66,7 +66,11 @@ function tables() {
 export function componentsWithStored<Row extends { id: string; keys: string[] }>(
   incomingKeys: readonly (readonly string[])[],
   stored: readonly Row[],
+  /** No two incoming items share a key (groupByKeys made them). */
+  grouped = false,
 ): { incoming: number[]; stored: Row[] }[] {
+  // Items already grouped by their keys, and nothing stored: each is its own component (a new save).
+  if (grouped && !stored.length) return incomingKeys.map((_, i) => ({ incoming: [i], stored: [] }));
   const storedById = new Map<string, Row>();
   for (const row of stored) storedById.set(row.id, row);
   const rows = [...storedById.values()];
@@ -108,7 +112,7 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
         merged.map((o) => o.id),
         mergedKeys,
       );
-      const components = componentsWithStored(mergedKeys, stored);
+      const components = componentsWithStored(mergedKeys, stored, true);
       const puts: StoredOrganization[] = [];
       const absorbed = new Map<string, string>();
       for (const component of components) {

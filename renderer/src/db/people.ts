@@ -138,7 +138,7 @@ async function writeChunk(
 ): Promise<void> {
   const d = db();
   const stored = await savedRowsForKeys(mergedKeys);
-  const components = componentsWithStored(mergedKeys, stored);
+  const components = componentsWithStored(mergedKeys, stored, true);
 
   const rows: StoredPerson[] = [];
   const rowKeys: string[][] = [];
