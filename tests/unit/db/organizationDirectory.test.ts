@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Person } from '../../../shared/domain';
+import type { Organization, Person } from '../../../shared/domain';
 import { DB_NAME, db, ProspectDb } from '../../../renderer/src/db/schema';
 import { getOrganization, upsertOrganizations } from '../../../renderer/src/db/organizations';
 import { peopleWriteTables, upsertPeople } from '../../../renderer/src/db/people';
@@ -10,6 +10,16 @@ beforeEach(resetDb);
 afterEach(() => vi.restoreAllMocks());
 
 const at = (p: Person, organization: Person['organization']): Person => ({ ...p, organization });
+/** A company saved by its domain, before any person names it. */
+const initechByDomain: Organization = {
+  id: 'domain:initech.example',
+  name: 'Initech',
+  domain: 'initech.example',
+  providerIds: {},
+  keywords: [],
+  technologies: [],
+  provenance: {},
+};
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /** Company rows read while `fn` runs (by id or through the keys index). */
@@ -53,17 +63,7 @@ describe('organization directory', () => {
   it('a merge made by another window is seen: people saved later point to the surviving row', async () => {
     const [a, b] = samplePeople(2);
     // The domain row is the older one, so it survives the merge and the Apollo-keyed row goes.
-    const [byDomain] = await upsertOrganizations([
-      {
-        id: 'domain:initech.example',
-        name: 'Initech',
-        domain: 'initech.example',
-        providerIds: {},
-        keywords: [],
-        technologies: [],
-        provenance: {},
-      },
-    ]);
+    const [byDomain] = await upsertOrganizations([initechByDomain]);
     await tick();
     const [first] = await upsertPeople([at(a!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
     expect(first!.organizationId).toBe('apollo:ini-1');
@@ -89,17 +89,7 @@ describe('organization directory', () => {
 
   it("this window's own merge is seen too", async () => {
     const [a, b] = samplePeople(2);
-    await upsertOrganizations([
-      {
-        id: 'domain:initech.example',
-        name: 'Initech',
-        domain: 'initech.example',
-        providerIds: {},
-        keywords: [],
-        technologies: [],
-        provenance: {},
-      },
-    ]);
+    await upsertOrganizations([initechByDomain]);
     await tick();
     await upsertPeople([at(a!, { name: 'Initech', providerIds: { apollo: 'ini-1' } })]);
     const [linked] = await upsertOrganizations([

@@ -5,14 +5,9 @@
  * one index range per key. The log starts as a snapshot of the rows already saved.
  */
 import type { Transaction } from 'dexie';
-import {
-  byId,
-  personIndexEntry,
-  snapshotRecords,
-  type PeopleIndexEntry,
-  type PeopleSearchRecord,
-} from '../peopleIndexEntries';
+import { personIndexEntry, type PeopleIndexEntry } from '../peopleIndexEntries';
 import type { StoredPerson } from '../records';
+import { writePeopleLogSnapshot } from './people-log';
 
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const entries: PeopleIndexEntry[] = [];
@@ -24,5 +19,5 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
       delete p.prefixes;
       entries.push(personIndexEntry(p));
     });
-  await tx.table<PeopleSearchRecord, number>('peopleSearch').bulkAdd(snapshotRecords(entries.sort(byId)));
+  await writePeopleLogSnapshot(tx, entries);
 }

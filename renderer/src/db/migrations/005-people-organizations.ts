@@ -5,14 +5,9 @@
  * so every entry has it.
  */
 import type { Transaction } from 'dexie';
-import {
-  byId,
-  personIndexEntry,
-  snapshotRecords,
-  type PeopleIndexEntry,
-  type PeopleSearchRecord,
-} from '../peopleIndexEntries';
+import { personIndexEntry, type PeopleIndexEntry } from '../peopleIndexEntries';
 import type { StoredPerson } from '../records';
+import { writePeopleLogSnapshot } from './people-log';
 
 export async function upgradeToV5(tx: Transaction): Promise<void> {
   const entries: PeopleIndexEntry[] = [];
@@ -22,7 +17,5 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     .each((p) => {
       entries.push(personIndexEntry(p));
     });
-  const log = tx.table<PeopleSearchRecord, number>('peopleSearch');
-  await log.clear();
-  await log.bulkAdd(snapshotRecords(entries.sort(byId)));
+  await writePeopleLogSnapshot(tx, entries);
 }
