@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization, Person, ProvenanceEntry } from '../../shared/domain';
-import { mergeEmails, mergeOrganization, mergePerson, mergePhones } from '../../shared/merge';
+import { mergeEmails, mergeOrganization, mergePerson, mergePhones, shareProvenanceEntries } from '../../shared/merge';
 
 const T1 = '2026-01-01T00:00:00.000Z';
 const T2 = '2026-02-01T00:00:00.000Z';
@@ -312,5 +312,34 @@ describe('mergeOrganization', () => {
       providerIds: { apollo: 'a', ocean: 'o' },
     });
     expect(merged.provenance.name).toEqual(from('ocean', T2));
+  });
+});
+
+describe('shareProvenanceEntries', () => {
+  it('makes entries that name the same source one object, and keeps every field and value', () => {
+    const provenance = {
+      title: from('apollo', T1),
+      fullName: from('apollo', T1),
+      emails: from('apollo', T2),
+      phones: from('ocean', T1),
+      linkedinUrl: from('apollo', T1, 'r2'),
+      headline: { manual: true as const, editedAt: T3 },
+      seniority: { manual: true as const, editedAt: T3 },
+    };
+    const shared = shareProvenanceEntries(provenance);
+    expect(shared).toEqual(provenance);
+    expect(shared).not.toBe(provenance);
+    expect(shared.fullName).toBe(shared.title);
+    expect(shared.seniority).toBe(shared.headline);
+    // Another time, provider or record is another source.
+    expect(new Set(Object.values(shared)).size).toBe(5);
+    // The input is left as it was.
+    expect(provenance.fullName).not.toBe(provenance.title);
+  });
+
+  it('returns the provenance itself when no two entries name the same source', () => {
+    const provenance = { title: from('apollo', T1), emails: from('apollo', T2) };
+    expect(shareProvenanceEntries(provenance)).toBe(provenance);
+    expect(shareProvenanceEntries({})).toEqual({});
   });
 });

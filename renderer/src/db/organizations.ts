@@ -6,7 +6,7 @@ import {
   type Provenance,
 } from '../../../shared/domain';
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
-import { mergeOrganization, mergeProviderIds } from '../../../shared/merge';
+import { mergeOrganization, mergeProviderIds, shareProvenanceEntries } from '../../../shared/merge';
 import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
 import { primaryKeysWhereAnyOf, storedRowsForKeys } from './indexed';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
@@ -49,7 +49,7 @@ function decorate(o: StoredOrganization, previousKeys: readonly string[] = []): 
   o.words = organizationWords(o);
   o.keywords ??= [];
   o.technologies ??= [];
-  o.provenance ??= {};
+  o.provenance = o.provenance ? shareProvenanceEntries(o.provenance) : {};
   o.providerIds ??= {};
   return o;
 }

@@ -5,7 +5,7 @@
  */
 import { Person as PersonSchema, type Person } from '../../../shared/domain';
 import { normalizeLinkedinUrl, personIdentityKeys, personLocalId } from '../../../shared/identity';
-import { mergePerson } from '../../../shared/merge';
+import { mergePerson, shareProvenanceEntries } from '../../../shared/merge';
 import { db, type ListMember, type ProspectDb, type StoredPerson } from './schema';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
@@ -39,7 +39,7 @@ function decorate(
   p.phones ??= [];
   p.departments ??= [];
   p.providerIds ??= {};
-  p.provenance ??= {};
+  p.provenance = p.provenance ? shareProvenanceEntries(p.provenance) : {};
   if (organizationId) p.organizationId = organizationId;
   else delete p.organizationId;
   const country = p.location?.countryCode?.toUpperCase();

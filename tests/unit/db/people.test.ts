@@ -55,6 +55,19 @@ describe('upsertPeople', () => {
     expect((await peopleOfOrganization(row.organizationId!)).map((p) => p.id)).toContain(row.id);
   });
 
+  it('stores one provenance entry per source, shared by the fields it filled, and a hand edit touches one field', async () => {
+    const [input] = samplePeople(1);
+    const [saved] = await upsertPeople([input!]);
+    const stored = (await db().people.get(saved!.id))!;
+    expect(stored.provenance).toEqual(input!.provenance);
+    const sources = new Set(Object.values(stored.provenance));
+    expect(sources.size).toBeLessThan(Object.keys(stored.provenance).length);
+    await editPersonField(saved!.id, 'title', 'Chief Prospector');
+    const edited = (await db().people.get(saved!.id))!;
+    expect(edited.provenance.title).toMatchObject({ manual: true });
+    expect(edited.provenance.fullName).toEqual(input!.provenance.fullName);
+  });
+
   it('re-saving the same people changes nothing but keeps one row each', async () => {
     const people = samplePeople(30);
     const first = await upsertPeople(people);
