@@ -140,7 +140,9 @@ export function personWords(p: Partial<Person>): string[] {
   const out = new Set<string>();
   addTextWords(p.firstName, out);
   addTextWords(p.lastName, out);
-  addTextWords(p.fullName, out);
+  // The usual full name is the first and last names' words again: worked out (and cached, where
+  // each one is new and would push the names that repeat out of the cache) only when it says more.
+  if (p.fullName !== `${p.firstName} ${p.lastName}`) addTextWords(p.fullName, out);
   addTextWords(p.title, out);
   addTextWords(p.organization?.name, out);
   addDomainWords(p.organization?.domain, out);
