@@ -389,17 +389,25 @@ export function mergeOrganization<T extends Organization & Editable>(
  * itself when nothing repeats.
  */
 export function shareProvenanceEntries(provenance: Provenance): Provenance {
-  let bySource: Map<string, ProvenanceValue> | undefined;
+  // The distinct entries so far: a row has a handful of sources, so a scan beats building keys.
+  const sources: ProvenanceValue[] = [];
   let out: Provenance | undefined;
   for (const field in provenance) {
     const entry = provenance[field]!;
-    const source = isManualEntry(entry)
-      ? `manual\u001f${entry.editedAt}`
-      : `${entry.provider}\u001f${entry.providerRecordId ?? ''}\u001f${entry.fetchedAt}`;
-    bySource ??= new Map();
-    const first = bySource.get(source);
-    if (first === undefined) bySource.set(source, entry);
-    else if (first !== entry) (out ??= { ...provenance })[field] = first;
+    let same: ProvenanceValue | undefined;
+    for (const source of sources) {
+      if (source === entry || sameSource(source, entry)) {
+        same = source;
+        break;
+      }
+    }
+    if (same === undefined) sources.push(entry);
+    else if (same !== entry) (out ??= { ...provenance })[field] = same;
   }
   return out ?? provenance;
+}
+
+function sameSource(a: ProvenanceValue, b: ProvenanceValue): boolean {
+  if (isManualEntry(a) || isManualEntry(b)) return isManualEntry(a) && isManualEntry(b) && a.editedAt === b.editedAt;
+  return a.fetchedAt === b.fetchedAt && a.provider === b.provider && a.providerRecordId === b.providerRecordId;
 }
