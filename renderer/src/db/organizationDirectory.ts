@@ -45,13 +45,17 @@ class Directory {
 
 const directories = new WeakMap<ProspectDb, Directory>();
 
+const FIELD_LIST = Object.entries(FIELD_BITS);
+
+const isFilled = (value: unknown) => value !== undefined && value !== '';
+
+/** Runs for every saved person's company reference: plain loops, no entry arrays made per call. */
 function filledBits(o: Partial<StoredOrganization> | OrganizationRef): number {
   let bits = 0;
-  for (const [field, bit] of Object.entries(FIELD_BITS))
-    if ((o as Record<string, unknown>)[field] !== undefined && (o as Record<string, unknown>)[field] !== '')
-      bits |= bit;
-  for (const [provider, id] of Object.entries(o.providerIds ?? {}))
-    if (id) bits |= PROVIDER_BITS[provider as ProviderId] ?? 0;
+  const record = o as Record<string, unknown>;
+  for (const [field, bit] of FIELD_LIST) if (isFilled(record[field])) bits |= bit;
+  const ids = o.providerIds as Record<string, string | undefined> | undefined;
+  for (const provider in ids) if (ids[provider]) bits |= PROVIDER_BITS[provider as ProviderId] ?? 0;
   return bits;
 }
 

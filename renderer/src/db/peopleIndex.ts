@@ -83,19 +83,32 @@ export async function logPeopleIndexEntries(
   tx.addEventListener('complete', () => indexes.get(d)?.adoptCommitted({ ...record, seq }), { once: true });
   // Later lookups in this same transaction must see these rows before the log is replayed (after commit).
   let pending = pendingByTransaction.get(tx);
-  if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map() }));
-  // Deletions first: an absorbed id lives on among its survivor's keys.
-  for (const id of deletedIds) pending.keys.set(id, '');
-  for (const e of entries) for (const key of keysOf(e)) pending.keys.set(key, e.id);
+  if (!pending) pendingByTransaction.set(tx, (pending = { firstSeq: seq, keys: new Map(), unread: [] }));
+  pending.unread.push({ entries, deletedIds });
 }
 
 /** What a transaction in progress appended: the log records it wrote start at firstSeq. */
 interface PendingWrites {
   firstSeq: number;
-  /** key -> id ('' for a deleted id). */
+  /** key -> id ('' for a deleted id), for the writes read so far. */
   keys: Map<string, string>;
+  /**
+   * Writes not in `keys` yet: most transactions look nothing up after their one write, so the map
+   * (a few sets per person) is built on the first lookup that needs it.
+   */
+  unread: { entries: readonly PeopleIndexEntry[]; deletedIds: readonly string[] }[];
 }
 const pendingByTransaction = new WeakMap<IDBTransaction, PendingWrites>();
+
+function pendingKeys(pending: PendingWrites): Map<string, string> {
+  for (const { entries, deletedIds } of pending.unread) {
+    // Deletions first: an absorbed id lives on among its survivor's keys.
+    for (const id of deletedIds) pending.keys.set(id, '');
+    for (const e of entries) for (const key of keysOf(e)) pending.keys.set(key, e.id);
+  }
+  pending.unread = [];
+  return pending.keys;
+}
 
 function nativeTransaction(): IDBTransaction | undefined {
   return (Dexie.currentTransaction as { idbtrans?: IDBTransaction } | null)?.idbtrans ?? undefined;
@@ -241,7 +254,8 @@ export class PeopleIndex {
    */
   idForKey(key: string): string | undefined {
     const tx = nativeTransaction();
-    const pending = tx && pendingByTransaction.get(tx)?.keys.get(key);
+    const writes = tx && pendingByTransaction.get(tx);
+    const pending = writes && pendingKeys(writes).get(key);
     if (pending !== undefined) return pending || undefined;
     return this.byKey.get(key);
   }
