@@ -272,7 +272,9 @@ export class PeopleIndex {
     // One sync at a time; a caller arriving during one waits for it, then checks again.
     // One read-only transaction: a consistent view of the log, and one round of requests.
     const run = (this.syncing ?? Promise.resolve()).then(() =>
-      Dexie.ignoreTransaction(() => this.database.transaction('r', this.database.peopleSearch, () => this.sync())),
+      this.loaded
+        ? Dexie.ignoreTransaction(() => this.database.transaction('r', this.database.peopleSearch, () => this.sync()))
+        : this.loadInSlices(),
     );
     this.syncing = run.catch(() => {});
     return run;
@@ -328,6 +330,33 @@ export class PeopleIndex {
     this.lastSeq = 0;
     this.records = 0;
     this.apply(records);
+    this.firstSeq = records[0]?.seq ?? 0;
+    this.loaded = true;
+  }
+
+  /**
+   * The first load outside any transaction (the launch's, see main.tsx): the log read in one
+   * transaction, then replayed a record at a time with the page free in between, into an index of
+   * its own that takes this one's place at the end. Replayed in one go, 100k people held the page
+   * for a few hundred milliseconds just as its first screen was coming up.
+   */
+  private async loadInSlices(): Promise<void> {
+    const table = this.database.peopleSearch;
+    const records = await Dexie.ignoreTransaction(() => this.database.transaction('r', table, () => table.toArray()));
+    const staged = new PeopleIndex(this.database);
+    for (const record of records) {
+      staged.apply([record]);
+      await yieldToPage();
+    }
+    // A writer's transaction loaded meanwhile (it cannot wait for this one): keep what it read.
+    if (this.loaded && this.lastSeq >= staged.lastSeq) return;
+    this.entries = staged.entries;
+    this.byId = staged.byId;
+    this.byKey = staged.byKey;
+    this.filterValues = staged.filterValues;
+    this.lastSeq = staged.lastSeq;
+    this.records = staged.records;
+    this.columns = undefined;
     this.firstSeq = records[0]?.seq ?? 0;
     this.loaded = true;
   }
@@ -417,6 +446,12 @@ export class PeopleIndex {
       }),
     );
   }
+}
+
+/** Lets the page paint and handle input: scheduler.yield where the browser has it. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The records before `ownFirstSeq` (the rest are the reading transaction's own, not committed). */
