@@ -31,7 +31,7 @@ const benches: Bench[] = [
     name: 'local-db',
     run: async (quick) => {
       const { benchLocalDb } = await import('./local-db');
-      return benchLocalDb(quick ? { people: 20_000, organizations: 2_000, launches: 3, runs: 3 } : {});
+      return benchLocalDb(quick ? { people: 20_000, organizations: 2_000, launches: 5, runs: 5 } : {});
     },
   },
 ];
