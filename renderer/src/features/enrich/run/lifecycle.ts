@@ -35,6 +35,9 @@ import type {
   StopKind,
 } from './types';
 
+/** Rows of a run's first window: a few batches' worth, so the first calls need little reading. */
+const FIRST_WINDOW_ROWS = 200;
+
 export class CsvRunner {
   private readonly api: Api;
   private readonly db: ProspectDb;
@@ -279,14 +282,20 @@ export class CsvRunner {
       startedAt: run.startedAt,
       updatedAt: new Date(this.now()).toISOString(),
     });
-    await this.recount(run);
-    this.emit(run);
-
-    // The most a row can cost: the budget guard needs it, and so does "up to N credits, uncertain".
-    const perRow = await maxCreditsPerRow(this.api, plan.providers, plan.fields).catch((err: unknown) => ({
+    // The first window's rows and the most a row can cost (the budget guard needs it, and so does
+    // "up to N credits, uncertain") are asked for while the counts are read, and the first window is
+    // a small one: the first call goes out sooner (a full window's ledger lookups took 50 ms), and a
+    // run's start is time the provider's rate limit never gets back. The next window, full size, is
+    // read while the first one's calls are in flight.
+    const firstWindow = pendingRows(this.db, jobId, 0, Math.min(this.windowRows, FIRST_WINDOW_ROWS));
+    firstWindow.catch(() => {}); // awaited below; a failure there pauses the run like any read
+    const perRowAnswer = maxCreditsPerRow(this.api, plan.providers, plan.fields).catch((err: unknown) => ({
       ok: false as const,
       error: { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) },
     }));
+    await this.recount(run);
+    this.emit(run);
+    const perRow = await perRowAnswer;
     if (perRow.ok) run.maxPerRow = perRow.value;
     else if (plan.creditBudget !== undefined)
       this.stop(run, 'pause', `The credit budget cannot be checked: ${perRow.error.message}`, { pauseKind: 'fault' });
@@ -303,7 +312,7 @@ export class CsvRunner {
       let from = 0;
       let previous: StartedWindow | undefined;
       while (!run.stop) {
-        const window = await pendingRows(this.db, jobId, from, this.windowRows);
+        const window = from === 0 ? await firstWindow : await pendingRows(this.db, jobId, from, this.windowRows);
         if (window.length === 0) break;
         from = window.at(-1)!.index + 1;
         const current = startWindow(this.ctx, run, window, previous?.handle);
