@@ -81,6 +81,12 @@ export async function rowsWhereAnyOf<Row>(
   return (await table.bulkGet(keys)).filter((r): r is NonNullable<typeof r> => r !== undefined) as Row[];
 }
 
+/** The rows with these ids that exist (one bulkGet, none for no ids). */
+export async function rowsByIds<Row>(table: ReadTable<Row>, ids: readonly string[]): Promise<Row[]> {
+  if (!ids.length) return [];
+  return (await table.bulkGet([...ids])).filter((r): r is NonNullable<typeof r> => r !== undefined) as Row[];
+}
+
 /**
  * Stored rows sharing an identity key with any of the incoming items. Rows found by the items'
  * proposed ids come from one bulkGet; keys those rows already hold need no index lookup, since no
@@ -92,7 +98,7 @@ export async function storedRowsForKeys<Row extends { id: string; keys: string[]
   keysPerItem: readonly (readonly string[])[],
 ): Promise<Row[]> {
   const ids = unique(proposedIds.filter((id): id is string => !!id));
-  const found = ids.length ? ((await table.bulkGet(ids)).filter((r) => r !== undefined) as Row[]) : [];
+  const found = await rowsByIds(table, ids);
   const covered = new Set<string>();
   for (const row of found) {
     covered.add(row.id);

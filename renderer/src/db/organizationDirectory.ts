@@ -11,6 +11,12 @@
  * every lookup reads the stamp first and starts from nothing when it differs, whichever window
  * wrote it. IndexedDB runs read-write transactions over the same tables one after another, in
  * every window, so a lookup never sees a half-done write.
+ *
+ * Complete: once it has read every row (when that is no dearer than looking the references up,
+ * e.g. an empty table before a first big import), it also knows that a key it lacks is on no row,
+ * so a new company is created without any read. That fact every insert undoes, so every write of
+ * company rows changes the stamp too (other windows start again); the writing window learns its
+ * rows on commit and keeps its directory under the stamp it wrote.
  */
 import Dexie from 'dexie';
 import { PROVIDER_IDS, type OrganizationRef, type ProviderId } from '../../../shared/domain';
@@ -28,12 +34,15 @@ class Directory {
   generation = 0;
   readonly idByKey = new Map<string, string>();
   readonly filled = new Map<string, number>();
+  /** idByKey holds every row's keys under this stamp: a key it lacks is on no row. */
+  complete = false;
 
   clear(stamp: string | undefined): void {
     this.stamp = stamp;
     this.generation++;
     this.idByKey.clear();
     this.filled.clear();
+    this.complete = false;
   }
 
   learn(row: StoredOrganization): void {
@@ -62,11 +71,31 @@ function filledBits(o: Partial<StoredOrganization> | OrganizationRef): number {
 export interface OrganizationLookup {
   /** The saved row's id when `keys` all name one row that already has everything `ref` brings. */
   idIfNothingNew(ref: OrganizationRef, keys: readonly string[]): string | undefined;
+  /**
+   * Makes the directory complete when reading every row costs no more than looking up
+   * `references` one by one (a few key lookups each); a no-op once it is.
+   */
+  completeIfCheaper(references: number): Promise<void>;
+  /**
+   * The rows holding any of `keys`, by id, when the directory is complete (`[]`: a new company);
+   * undefined when only a read of the keys can tell.
+   */
+  idsHolding(keys: readonly string[]): string[] | undefined;
   /** Rows read in this transaction. */
   learn(rows: readonly StoredOrganization[]): void;
-  /** Rows this transaction writes: known once it commits. */
-  wrote(rows: readonly StoredOrganization[]): void;
+  /**
+   * Rows this transaction writes (call it before the transaction ends, and await it): the stamp
+   * changes, and this window knows the rows once it commits.
+   */
+  wrote(rows: readonly StoredOrganization[]): Promise<void>;
 }
+
+/**
+ * Transactions that wrote company rows not committed yet, with the stamp they wrote: their own
+ * later lookups keep the directory (the stamp is theirs) but must read, since the directory does
+ * not know those rows yet and must not learn them before the commit.
+ */
+const uncommittedWrites = new WeakMap<IDBTransaction, string>();
 
 /** The directory, checked against the stamp. Inside a transaction over organizations and meta. */
 export function organizationLookup(d: ProspectDb = db()): Promise<OrganizationLookup> {
@@ -89,8 +118,9 @@ async function checkedLookup(d: ProspectDb): Promise<OrganizationLookup> {
     onCommit(() => {
       if (dir.generation === generation) dir.stamp = stamp;
     });
-  } else if (stored !== dir.stamp) dir.clear(stored);
+  } else if (stored !== dir.stamp && stored !== uncommittedWrites.get(tx)) dir.clear(stored);
   const directory = dir;
+  const wroteHere = () => uncommittedWrites.has(tx);
   return {
     idIfNothingNew(ref, keys) {
       let id: string | undefined;
@@ -103,15 +133,43 @@ async function checkedLookup(d: ProspectDb): Promise<OrganizationLookup> {
       const needed = filledBits(ref);
       return ((directory.filled.get(id) ?? 0) & needed) === needed ? id : undefined;
     },
+    async completeIfCheaper(references) {
+      if (directory.complete || wroteHere()) return;
+      const rows = await d.organizations.count();
+      // A row read whole costs about what one reference's key lookups do.
+      if (rows > references) return;
+      const generation = directory.generation;
+      const all = rows ? await d.organizations.toArray() : [];
+      if (directory.generation !== generation) return;
+      for (const row of all) directory.learn(row);
+      directory.complete = true;
+    },
+    idsHolding(keys) {
+      if (!directory.complete || wroteHere()) return undefined;
+      const ids = new Set<string>();
+      for (const key of keys) {
+        const id = directory.idByKey.get(key);
+        if (id) ids.add(id);
+      }
+      return [...ids];
+    },
     learn(rows) {
       for (const row of rows) directory.learn(row);
     },
-    wrote(rows) {
+    async wrote(rows) {
       if (!rows.length) return;
+      const stamp = newStamp();
       const generation = directory.generation;
+      uncommittedWrites.set(tx, stamp);
+      // The directory matches this transaction's view (checked above), so once these rows are
+      // learned it matches the committed state under the new stamp; unless it was cleared meanwhile.
       onCommit(() => {
-        if (directory.generation === generation) for (const row of rows) directory.learn(row);
+        uncommittedWrites.delete(tx);
+        if (directory.generation !== generation) return;
+        for (const row of rows) directory.learn(row);
+        directory.stamp = stamp;
       });
+      await d.meta.put({ key: STAMP_KEY, value: stamp });
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 import { normalizeDomain, organizationLocalId } from '../../../shared/identity';
 import { mergeOrganization, mergeProviderIds, shareProvenanceEntries } from '../../../shared/merge';
 import { db, type ListMember, type StoredOrganization, type StoredPerson } from './schema';
-import { primaryKeysWhereAnyOf, storedRowsForKeys } from './indexed';
+import { primaryKeysWhereAnyOf, rowsByIds, storedRowsForKeys } from './indexed';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
 import { organizationWords } from './words';
 import { invalidateOrganizationDirectory, organizationLookup } from './organizationDirectory';
@@ -148,7 +148,7 @@ export async function upsertOrganizations(orgs: Organization[]): Promise<StoredO
       if (absorbed.size) {
         await repointOrganizations(absorbed);
         await invalidateOrganizationDirectory(d);
-      } else directory.wrote(puts);
+      } else await directory.wrote(puts);
     });
   }
   return result;
@@ -228,6 +228,28 @@ export async function resolveOrganizationRefs(
   now = nowIso(),
   sources: readonly RefSource[] = [],
 ): Promise<(string | undefined)[]> {
+  const { ids, written } = await resolveOrganizationRefsWriting(refs, now, sources);
+  await written;
+  return ids;
+}
+
+/** The ids resolved, and the rows they create or fill on their way to the store. */
+export interface ResolvedOrganizationRefs {
+  ids: (string | undefined)[];
+  /** Settles once the rows are stored: the caller awaits it before its transaction ends. */
+  written: Promise<void>;
+}
+
+/**
+ * resolveOrganizationRefs that hands back the ids once the rows are issued, not stored: a people
+ * save issues its own rows meanwhile instead of waiting while the company rows (with their
+ * multi-entry indexes, the dearer writes) are stored.
+ */
+export async function resolveOrganizationRefsWriting(
+  refs: readonly (OrganizationRef | undefined)[],
+  now = nowIso(),
+  sources: readonly RefSource[] = [],
+): Promise<ResolvedOrganizationRefs> {
   const d = db();
   const directory = await organizationLookup(d);
   const keysOf = refs.map((r) => (r ? organizationKeys(r) : []));
@@ -240,12 +262,16 @@ export async function resolveOrganizationRefs(
     if (known) out[i] = known;
     else present.push(i);
   });
-  if (!present.length) return out;
-  const stored = await storedRowsForKeys(
-    d.organizations,
-    present.map((i) => organizationLocalId(refs[i]!)),
-    present.map((i) => keysOf[i]!),
-  );
+  if (!present.length) return { ids: out, written: Promise.resolve() };
+  await directory.completeIfCheaper(present.length);
+  const holding = present.map((i) => directory.idsHolding(keysOf[i]!));
+  const stored = holding.every((ids) => ids !== undefined)
+    ? await rowsByIds(d.organizations, unique(holding.flat() as string[]))
+    : await storedRowsForKeys(
+        d.organizations,
+        present.map((i) => organizationLocalId(refs[i]!)),
+        present.map((i) => keysOf[i]!),
+      );
   directory.learn(stored);
   const components = componentsWithStored(
     present.map((i) => keysOf[i]!),
@@ -307,9 +333,11 @@ export async function resolveOrganizationRefs(
     }
     for (const i of inputs) out[i] = row.id;
   }
-  if (puts.length) await d.organizations.bulkPut(puts);
-  directory.wrote(puts);
-  return out;
+  if (!puts.length) return { ids: out, written: Promise.resolve() };
+  const written = Promise.all([d.organizations.bulkPut(puts), directory.wrote(puts)]).then(() => {});
+  // Awaited by the caller; if it throws first, its transaction aborts and this rejection says nothing new.
+  written.catch(() => {});
+  return { ids: out, written };
 }
 
 /** An organization by id; an id absorbed by a later merge still finds the surviving row. */

@@ -8,7 +8,12 @@ import { normalizeLinkedinUrl, personIdentityKeys, personLocalId } from '../../.
 import { mergePerson, shareProvenanceEntries } from '../../../shared/merge';
 import { db, type ListMember, type ProspectDb, type StoredPerson } from './schema';
 import { chunk, groupByKeys, nowIso, unique } from './grouping';
-import { bySavedAt, componentsWithStored, resolveOrganizationRefs } from './organizations';
+import {
+  bySavedAt,
+  componentsWithStored,
+  resolveOrganizationRefs,
+  resolveOrganizationRefsWriting,
+} from './organizations';
 import { addMembersInTransaction } from './lists';
 import { logPeopleIndex, logPeopleIndexEntries, peopleIndex } from './peopleIndex';
 import { personIndexEntry } from './peopleIndexEntries';
@@ -173,12 +178,13 @@ async function writeChunk(
     for (const i of component.incoming) for (const input of groups[i]!) result[input] = row;
   }
 
-  const organizationIds = await resolveOrganizationRefs(
+  // Company rows are stored while the people rows are issued: nothing here waits for them.
+  const organizations = await resolveOrganizationRefsWriting(
     rows.map((r) => r.organization),
     now,
     rows.map((r) => r.provenance?.organization),
   );
-  rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizationIds[i], asInput[i]));
+  rows.forEach((row, i) => decorate(row, rowKeys[i]!, organizations.ids[i], asInput[i]));
   // The index entries are worked out, and the next chunk prepared, while IndexedDB stores the rows.
   const put = d.people.bulkPut(rows);
   const logged = logPeopleIndexEntries(
@@ -187,6 +193,7 @@ async function writeChunk(
   );
   whileWriting();
   await put;
+  await organizations.written;
   if (absorbed.size) await repointPeople(absorbed);
   await logged;
   if (opts.listId)

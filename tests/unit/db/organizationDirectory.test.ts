@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Organization, Person } from '../../../shared/domain';
-import { DB_NAME, db, ProspectDb } from '../../../renderer/src/db/schema';
+import { DB_NAME, db, ProspectDb, setDb } from '../../../renderer/src/db/schema';
 import { getOrganization, upsertOrganizations } from '../../../renderer/src/db/organizations';
 import { peopleWriteTables, upsertPeople } from '../../../renderer/src/db/people';
 import { resetDb, samplePeople } from './fixtures';
@@ -123,5 +123,75 @@ describe('organization directory', () => {
     expect(await d.organizations.count()).toBe(before);
     const [saved] = await upsertPeople([at(b!, ref)]);
     expect(await getOrganization(saved!.organizationId!)).toBeDefined();
+  });
+
+  describe('once it holds every company (complete)', () => {
+    const globex = { name: 'Globex', domain: 'globex.example', providerIds: {} };
+    const companiesAt = async (domain: string) =>
+      (await db().organizations.toArray()).filter((o) => o.keys.includes(`domain:${domain}`));
+
+    it('a first save into an empty table creates its companies without reading any', async () => {
+      const people = samplePeople(40);
+      let saved: Awaited<ReturnType<typeof upsertPeople>> = [];
+      expect(await companyReads(async () => (saved = await upsertPeople(people)))).toBe(0);
+      const domains = new Set(people.map((p) => p.organization!.domain));
+      expect(await db().organizations.count()).toBe(domains.size);
+      for (const [i, p] of people.entries())
+        expect((await getOrganization(saved[i]!.organizationId!))!.domain).toBe(p.organization!.domain);
+    });
+
+    it('a company saved from a company search afterwards is the one people point to, not a twin', async () => {
+      const [a, b] = samplePeople(2);
+      await upsertPeople([a!]);
+      const [initech] = await upsertOrganizations([initechByDomain]);
+      const [later] = await upsertPeople([at(b!, { name: 'Initech', domain: 'initech.example', providerIds: {} })]);
+      expect(later!.organizationId).toBe(initech!.id);
+      expect(await companiesAt('initech.example')).toMatchObject([{ keywords: [], provenance: {} }]);
+      expect((await companiesAt('initech.example'))[0]!.savedAt).toBe(initech!.savedAt);
+    });
+
+    it("another window's new company is seen: its write changed the stamp", async () => {
+      const [a, b] = samplePeople(2);
+      await upsertPeople([a!]);
+      const otherWindow = new ProspectDb(DB_NAME);
+      const thisWindow = setDb(otherWindow);
+      try {
+        await upsertOrganizations([{ ...initechByDomain, industry: 'Paper', employeeCount: 120 }]);
+      } finally {
+        setDb(thisWindow);
+        otherWindow.close();
+      }
+      const [later] = await upsertPeople([at(b!, { name: 'Initech', domain: 'initech.example', providerIds: {} })]);
+      expect(later!.organizationId).toBe(initechByDomain.id);
+      // Read and filled, not made again over the other window's row.
+      expect(await companiesAt('initech.example')).toMatchObject([{ industry: 'Paper', employeeCount: 120 }]);
+    });
+
+    it('two saves in one transaction naming the same new company make one row', async () => {
+      const [a, b, c] = samplePeople(3);
+      await upsertPeople([c!]);
+      const d = db();
+      const [first, second] = await d.transaction('rw', peopleWriteTables(d), async () => [
+        ...(await upsertPeople([at(a!, globex)])),
+        ...(await upsertPeople([at(b!, { ...globex, providerIds: { apollo: 'glx-1' } })])),
+      ]);
+      expect(second!.organizationId).toBe(first!.organizationId);
+      expect(await companiesAt('globex.example')).toHaveLength(1);
+      expect((await getOrganization(first!.organizationId!))!.providerIds).toEqual({ apollo: 'glx-1' });
+    });
+
+    it('a save that rolls back leaves no company behind in the directory', async () => {
+      const [a, b, c] = samplePeople(3);
+      await upsertPeople([c!]);
+      const d = db();
+      await expect(
+        d.transaction('rw', peopleWriteTables(d), async () => {
+          await upsertPeople([at(a!, globex)]);
+          throw new Error('the caller failed after the save');
+        }),
+      ).rejects.toThrow('the caller failed');
+      const [saved] = await upsertPeople([at(b!, globex)]);
+      expect(await getOrganization(saved!.organizationId!)).toMatchObject({ domain: 'globex.example' });
+    });
   });
 });
