@@ -84,6 +84,9 @@ export class ProspectDb extends Dexie {
     // come from the people index instead of an organizationId index that every save wrote an
     // entry of; the index's log is written again with each person's company.
     this.version(5).stores({ meta: 'key', people: 'id' }).upgrade(upgradeToV5);
+    // v6: the organizations' domain and savedAt indexes go. Nothing queries them (a company is
+    // found by its identity keys or its words), and every company a save creates wrote both.
+    this.version(6).stores({ organizations: 'id, *keys, *words' });
   }
 }
 

@@ -94,7 +94,9 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
+    // No index that nothing queries: each one was a write per company saved.
+    expect(current.organizations.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'words']);
     expect(await current.people.count()).toBe(2);
     const rowA = (await current.people.get(a!.id))! as unknown as Record<string, unknown>;
     expect(rowA.savedAt).toBe(savedAt);
@@ -188,7 +190,9 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
+    // No index that nothing queries: each one was a write per company saved.
+    expect(current.organizations.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'words']);
     expect(current.people.schema.indexes.map((i) => i.name)).toEqual([]);
     const previous = setDb(current);
     try {
@@ -253,7 +257,9 @@ describe('schema upgrade', () => {
 
     const current = new ProspectDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
+    // No index that nothing queries: each one was a write per company saved.
+    expect(current.organizations.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'words']);
     expect(current.tables.map((t) => t.name)).not.toContain('csvRows');
     expect(await current.csvRowChunks.count()).toBe(3 + 1);
     // 900 done + 3 failed + the row that was tried: the 1,596 never-run rows have no state record.
