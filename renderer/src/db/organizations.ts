@@ -1,4 +1,5 @@
 /** Saved organizations: de-duplicated by identity keys, merged with provenance. */
+import Dexie from 'dexie';
 import {
   Organization as OrganizationSchema,
   type Organization,
@@ -334,7 +335,8 @@ export async function resolveOrganizationRefsWriting(
     for (const i of inputs) out[i] = row.id;
   }
   if (!puts.length) return { ids: out, written: Promise.resolve() };
-  const written = Promise.all([d.organizations.bulkPut(puts), directory.wrote(puts)]).then(() => {});
+  // A Dexie promise: awaiting it keeps the caller in its transaction's zone.
+  const written = Dexie.Promise.all([d.organizations.bulkPut(puts), directory.wrote(puts)]).then(() => {});
   // Awaited by the caller; if it throws first, its transaction aborts and this rejection says nothing new.
   written.catch(() => {});
   return { ids: out, written };
