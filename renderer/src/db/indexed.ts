@@ -76,9 +76,7 @@ export async function rowsWhereAnyOf<Row>(
   index: string,
   values: readonly unknown[],
 ): Promise<Row[]> {
-  const keys = await primaryKeysWhereAnyOf<Row>(table, index, values);
-  if (!keys.length) return [];
-  return (await table.bulkGet(keys)).filter((r): r is NonNullable<typeof r> => r !== undefined) as Row[];
+  return rowsByIds(table, await primaryKeysWhereAnyOf<Row>(table, index, values));
 }
 
 /** The rows with these ids that exist (one bulkGet, none for no ids). */

@@ -1,6 +1,7 @@
 /** Lists of saved people or organizations. Membership rows are keyed [listId+memberId]. */
 import { db, type ListMember, type ProspectList, type StoredOrganization, type StoredPerson } from './schema';
 import { chunk, nowIso, unique } from './grouping';
+import { rowsByIds } from './indexed';
 
 const MEMBER_WRITE_CHUNK = 5000;
 
@@ -105,12 +106,12 @@ export async function listSize(listId: string): Promise<number> {
 /** The saved people of a list (members that are not saved people are skipped). */
 export async function listPeople(listId: string): Promise<StoredPerson[]> {
   const ids = (await listMemberships(listId)).map((m) => m.memberId);
-  return (await db().people.bulkGet(ids)).filter((p): p is StoredPerson => !!p);
+  return rowsByIds(db().people, ids);
 }
 
 export async function listOrganizations(listId: string): Promise<StoredOrganization[]> {
   const ids = (await listMemberships(listId)).map((m) => m.memberId);
-  return (await db().organizations.bulkGet(ids)).filter((o): o is StoredOrganization => !!o);
+  return rowsByIds(db().organizations, ids);
 }
 
 /** The lists a person or organization belongs to, by name. */
