@@ -36,6 +36,11 @@ class Directory {
   readonly filled = new Map<string, number>();
   /** idByKey holds every row's keys under this stamp: a key it lacks is on no row. */
   complete = false;
+  /**
+   * The table held at least this many rows when last counted (under this stamp, rows are only
+   * added): a save naming fewer references than that need not count again to know a full read is dearer.
+   */
+  rowsAtLeast = 0;
 
   clear(stamp: string | undefined): void {
     this.stamp = stamp;
@@ -43,6 +48,7 @@ class Directory {
     this.idByKey.clear();
     this.filled.clear();
     this.complete = false;
+    this.rowsAtLeast = 0;
   }
 
   learn(row: StoredOrganization): void {
@@ -134,8 +140,9 @@ async function checkedLookup(d: ProspectDb): Promise<OrganizationLookup> {
       return ((directory.filled.get(id) ?? 0) & needed) === needed ? id : undefined;
     },
     async completeIfCheaper(references) {
-      if (directory.complete || wroteHere()) return;
+      if (directory.complete || wroteHere() || references < directory.rowsAtLeast) return;
       const rows = await d.organizations.count();
+      directory.rowsAtLeast = rows;
       // A row read whole costs about what one reference's key lookups do.
       if (rows > references) return;
       const generation = directory.generation;
