@@ -170,7 +170,7 @@ const toMB = (bytes: number) => round(bytes / MB, 1);
 const WARMUP_PASSES = 2;
 const WARMUP_ROWS = 200_000;
 
-const CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv', 'split'];
+const CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv', 'udsv-same-reader', 'split'];
 /** The every-field-quoted file: split is no floor there (it would cut quoted commas). */
 const QUOTED_CONTENDERS: ParseContender[] = ['ours', 'papaparse', 'udsv'];
 
@@ -184,6 +184,8 @@ const COMPARABILITY = {
   papaparse:
     'Papa.parse(File) with a chunk callback, its FileReader in 1 MiB chunks (faster for it than its default); rows counted',
   udsv: "uDSV's incremental parser (stringArrs) on File.stream() through a TextDecoderStream, as its README streams; rows counted",
+  'udsv-same-reader':
+    "the same uDSV parser fed by ours' File reader (blobChunks: a BYOB reader into two reused buffers) and a streaming TextDecoder: no goal, it shows how much of ours' lead over uDSV is the reading rather than the parse",
   split: 'File.stream() through a TextDecoderStream, split on LF then on comma: no quotes, no CR handling',
 };
 
@@ -226,7 +228,13 @@ export async function benchCsvInChromium(
     // Every contender on the same File in the same Worker, in rotating order. Not heap-sampled: each
     // sample interrupts the Worker (a CDP round trip every 50 ms), which slowed the sampled runs by
     // up to 1.8x and unevenly across contenders; memory is measured on runs of its own below.
-    const parses: Record<ParseContender, WorkerParseRun[]> = { ours: [], papaparse: [], udsv: [], split: [] };
+    const parses: Record<ParseContender, WorkerParseRun[]> = {
+      ours: [],
+      papaparse: [],
+      udsv: [],
+      'udsv-same-reader': [],
+      split: [],
+    };
     await alternating(
       parseRuns,
       Object.fromEntries(
@@ -366,6 +374,7 @@ export async function benchCsvInChromium(
       peers: [
         peerParse('papaparse', 'papaparse (Papa.parse on the File)'),
         peerParse('udsv', 'uDSV (incremental, File stream through TextDecoderStream)'),
+        peerParse('udsv-same-reader', "uDSV fed by ours' File reader (no goal: reading vs parsing)"),
         peerParse('split', 'decode + split on newline and comma'),
         peerQuoted('papaparse', 'papaparse, every value quoted'),
         peerQuoted('udsv', 'uDSV, every value quoted'),

@@ -11,9 +11,10 @@ export const RAW_DB_NAME = 'prospect-desk-bench-csv-raw';
 
 /**
  * Who parses in a `bench-parse`: the app's parseCsv, papaparse alone (Papa.parse on the File),
- * uDSV fed decoded text, or the floor for an unquoted file (decode + split on newline and comma).
+ * uDSV fed decoded text (as its README streams, or through the app's own File reader), or the
+ * floor for an unquoted file (decode + split on newline and comma).
  */
-export type ParseContender = 'ours' | 'papaparse' | 'udsv' | 'split';
+export type ParseContender = 'ours' | 'papaparse' | 'udsv' | 'udsv-same-reader' | 'split';
 
 /**
  * Ids are negative so they can never match a pending request of the app's CsvWorkerClient, which
