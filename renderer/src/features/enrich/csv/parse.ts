@@ -182,6 +182,7 @@ export async function* blobChunks(blob: Blob, chunkBytes: number): AsyncGenerato
     // Not a byte stream here: the default reader below.
   }
   const plain = byob ? undefined : stream.getReader();
+  streamsBeingRead.add(stream);
   const reader = byob ?? plain!;
   const size = Math.max(chunkBytes, READ_BYTES);
   const read = (buffer: ArrayBuffer) => (byob ? byob.read(new Uint8Array(buffer)) : plain!.read());
@@ -201,8 +202,16 @@ export async function* blobChunks(blob: Blob, chunkBytes: number): AsyncGenerato
     // Stops the read when the parse ends early (cancelled, a preview's rows found).
     ahead.catch(() => {});
     await reader.cancel().catch(() => {});
+    streamsBeingRead.delete(stream);
   }
 }
+
+/**
+ * Streams blobChunks is reading, held so the garbage collector cannot take them. Chromium collects
+ * a Blob's stream whose BYOB read is pending when nothing but that read's promise reaches it, and
+ * the read then never settles, and the import with it (tests/e2e/csv-blob-read.spec.ts).
+ */
+const streamsBeingRead = new Set<ReadableStream>();
 
 function sizeOf(source: CsvSource, fallback?: number): number | undefined {
   if (source instanceof Uint8Array) return source.length;
