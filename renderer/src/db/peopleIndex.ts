@@ -47,7 +47,7 @@ export interface PeopleIndexQuery {
 interface Columns {
   ids: string[];
   texts: string[];
-  /** By word prefix (1 to 3 characters): the positions, ascending, of the entries holding it. */
+  /** By word prefix (1 to 4 characters): the positions, ascending, of the entries holding it. */
   postings: PrefixPostings;
   seniorities: string[];
   departments: string[];
@@ -173,8 +173,8 @@ export class PeopleIndex {
   /**
    * Every match counts towards the total (exact), those after `after` fill the page (ids in id
    * order). With text, only the entries on the rarest token's prefix posting list are visited, not
-   * all of them; a short token whose list is exact needs no string search, and alone with no filter
-   * it is answered from the list's length and one binary search. Each visited entry then passes
+   * all of them; a token of up to four characters has an exact list and needs no string search,
+   * and alone with no filter it is answered from the list's length and one binary search. Each visited entry then passes
    * cheap filter comparisons, then a string search per other token (the rarest list is short, so
    * no per-entry prefix signature is worth its memory here).
    */
