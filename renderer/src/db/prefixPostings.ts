@@ -56,28 +56,32 @@ function hashOf(length: number, high: number, low: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/** The slot holding the prefix, or the empty slot where it would go (the table is never full). */
+function slotOf(t: PrefixTable, length: number, high: number, low: number): number {
+  let s = hashOf(length, high, low) & t.mask;
+  for (let l = t.lengths[s]!; l !== 0; l = t.lengths[s]!) {
+    if (l === length && t.high[s] === high && t.low[s] === low) break;
+    s = (s + 1) & t.mask;
+  }
+  return s;
+}
+
 /** The prefix's slot, or -1 when the table does not hold it. */
 function find(t: PrefixTable, length: number, high: number, low: number): number {
-  for (let s = hashOf(length, high, low) & t.mask; ; s = (s + 1) & t.mask) {
-    const l = t.lengths[s]!;
-    if (l === 0) return -1;
-    if (l === length && t.high[s] === high && t.low[s] === low) return s;
-  }
+  const s = slotOf(t, length, high, low);
+  return t.lengths[s] === 0 ? -1 : s;
 }
 
 /** The prefix's slot, claimed if new. The caller grows the table before it is half full. */
 function claim(t: PrefixTable, length: number, high: number, low: number): number {
-  for (let s = hashOf(length, high, low) & t.mask; ; s = (s + 1) & t.mask) {
-    const l = t.lengths[s]!;
-    if (l === 0) {
-      t.lengths[s] = length;
-      t.high[s] = high;
-      t.low[s] = low;
-      t.used++;
-      return s;
-    }
-    if (l === length && t.high[s] === high && t.low[s] === low) return s;
+  const s = slotOf(t, length, high, low);
+  if (t.lengths[s] === 0) {
+    t.lengths[s] = length;
+    t.high[s] = high;
+    t.low[s] = low;
+    t.used++;
   }
+  return s;
 }
 
 /** Twice the slots, every prefix moved with its count and last entry (unclaimed slots: none counted). */
